@@ -1,0 +1,19 @@
+import type { CollectionConfig } from 'payload'
+import { anyone } from '../access/anyone'
+import { isContentStaff } from '../access/isContentStaff'
+import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
+import { uploadDirectory } from '../env/paths'
+import { localizedLabel } from '../i18n/localizedLabel'
+
+/** WebVTT caption files for micro-lessons. */
+export const Captions: CollectionConfig = {
+  slug: 'captions',
+  labels: { singular: localizedLabel('字幕', 'Captions'), plural: localizedLabel('字幕', 'Captions') },
+  admin: { group: localizedLabel('素材', 'Assets') },
+  access: { read: anyone, create: isContentStaff, update: isContentStaff, delete: isReviewerOrAdmin },
+  upload: {
+    staticDir: uploadDirectory('captions'),
+    mimeTypes: ['text/vtt'],
+  },
+  fields: [{ name: 'language', type: 'text', defaultValue: 'zh-CN', label: localizedLabel('语言', 'Language') }],
+}

@@ -1,0 +1,67 @@
+import type { CollectionConfig } from 'payload'
+import { createCourseLists, manageOwnCourseLists, readCourseLists } from '../access/courseListAccess'
+import { hasRole } from '../access/roles'
+import { slugField } from '../fields/slugField'
+import { assignOwnOrganization } from '../hooks/assignOwnOrganization'
+import { fillSlug } from '../hooks/fillSlug'
+import { guardPublishing } from '../hooks/guardPublishing'
+import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { localizedLabel } from '../i18n/localizedLabel'
+
+/** 课程清单: an organization's curated, ordered plan of lessons and micro-lessons. */
+export const CourseLists: CollectionConfig = {
+  slug: 'course-lists',
+  labels: { singular: localizedLabel('课程清单', 'Course list'), plural: localizedLabel('课程清单', 'Course lists') },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'organization', '_status'], group: localizedLabel('机构与清单', 'Organizations') },
+  access: {
+    read: readCourseLists,
+    readVersions: readCourseLists,
+    create: createCourseLists,
+    update: manageOwnCourseLists,
+    delete: manageOwnCourseLists,
+  },
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  hooks: {
+    beforeValidate: [
+      fillSlug,
+      assignOwnOrganization,
+      rejectDuplicates({
+        collection: 'course-lists',
+        fields: ['slug'],
+        message: (values, existing) => `网址标识「${String(values.slug)}」已被清单《${String(existing.title)}》使用，请换一个。`,
+      }),
+    ],
+    beforeChange: [guardPublishing(['admin', 'org-admin'])],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title') },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      required: true,
+      index: true,
+      label: localizedLabel('机构', 'Organization'),
+      access: { update: ({ req }) => hasRole(req.user, 'admin') },
+    },
+    { name: 'description', type: 'textarea', label: localizedLabel('说明', 'Description') },
+    {
+      name: 'items',
+      type: 'array',
+      label: localizedLabel('课程', 'Items'),
+      labels: { singular: localizedLabel('课程', 'Item'), plural: localizedLabel('课程', 'Items') },
+      fields: [
+        {
+          name: 'resource',
+          type: 'relationship',
+          relationTo: ['lessons', 'micro-lessons'],
+          required: true,
+          label: localizedLabel('课程或微课', 'Lesson or micro-lesson'),
+        },
+        { name: 'date', type: 'date', label: localizedLabel('日期（可选）', 'Date (optional)'), admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'note', type: 'text', label: localizedLabel('备注', 'Note') },
+      ],
+    },
+    slugField(),
+  ],
+}

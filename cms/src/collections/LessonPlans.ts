@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+import { grades } from '@gongyu/search/vocabulary'
+import { codeSelect } from '../fields/codeSelect'
+import { slugField } from '../fields/slugField'
+import { textList } from '../fields/textList'
+import { workflowFields } from '../fields/workflowFields'
+import { fillSlug } from '../hooks/fillSlug'
+import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { localizedLabel } from '../i18n/localizedLabel'
+import { contentCollectionDefaults } from './contentCollection'
+
+/** 教案: a runnable parent-session plan for the teacher or 班主任 who leads it. */
+export const LessonPlans: CollectionConfig = {
+  slug: 'lesson-plans',
+  labels: { singular: localizedLabel('教案', 'Lesson plan'), plural: localizedLabel('教案', 'Lesson plans') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'grade', 'durationMinutes', 'reviewState', '_status'],
+    group: localizedLabel('课程资源', 'Course bank'),
+  },
+  ...contentCollectionDefaults,
+  hooks: {
+    ...contentCollectionDefaults.hooks,
+    beforeValidate: [
+      fillSlug,
+      rejectDuplicates({
+        collection: 'lesson-plans',
+        fields: ['slug'],
+        message: (values, existing) => `网址标识「${String(values.slug)}」已被教案《${String(existing.title)}》使用，请换一个。`,
+      }),
+    ],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
+    {
+      type: 'row',
+      fields: [
+        { name: 'lesson', type: 'relationship', relationTo: 'lessons', required: true, label: localizedLabel('服务的课程', 'Lesson') },
+        codeSelect({ name: 'grade', label: '年级', englishLabel: 'Grade', vocabulary: grades, required: true }),
+        { name: 'durationMinutes', type: 'number', required: true, min: 20, max: 240, label: localizedLabel('时长（分钟）', 'Duration (minutes)') },
+      ],
+    },
+    textList({ name: 'objectives', label: '活动目标', englishLabel: 'Objectives', itemLabel: '目标', minRows: 1, maxRows: 6, required: true }),
+    { name: 'preparation', type: 'textarea', required: true, label: localizedLabel('课前准备', 'Preparation') },
+    textList({ name: 'materials', label: '材料', englishLabel: 'Materials', itemLabel: '材料', maxRows: 20 }),
+    {
+      name: 'steps',
+      type: 'array',
+      required: true,
+      minRows: 1,
+      maxRows: 15,
+      label: localizedLabel('活动流程', 'Timed steps'),
+      labels: { singular: localizedLabel('环节', 'Step'), plural: localizedLabel('活动流程', 'Steps') },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'minutes', type: 'number', required: true, min: 1, max: 120, label: localizedLabel('分钟', 'Minutes') },
+            { name: 'activity', type: 'text', required: true, label: localizedLabel('环节', 'Activity') },
+          ],
+        },
+        { name: 'teacherActions', type: 'textarea', required: true, label: localizedLabel('教师做什么', 'What the teacher does') },
+        { name: 'parentActions', type: 'textarea', required: true, label: localizedLabel('家长做什么', 'What parents do') },
+      ],
+    },
+    { name: 'handoutContent', type: 'richText', label: localizedLabel('家长学习单', 'Handout') },
+    { name: 'handouts', type: 'upload', relationTo: 'media', hasMany: true, label: localizedLabel('学习单文件（PDF）', 'Handout files (PDF)') },
+    { name: 'evaluation', type: 'textarea', required: true, label: localizedLabel('效果评估', 'Evaluation') },
+    slugField(),
+    ...workflowFields(),
+  ],
+}

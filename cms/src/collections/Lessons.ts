@@ -1,0 +1,111 @@
+import type { CollectionConfig } from 'payload'
+import { audiences, categories, gradeByCode, grades, stages } from '@gongyu/search/vocabulary'
+import { codeSelect } from '../fields/codeSelect'
+import { slugField } from '../fields/slugField'
+import { textList } from '../fields/textList'
+import { themesField } from '../fields/themesField'
+import { workflowFields } from '../fields/workflowFields'
+import { fillSlug } from '../hooks/fillSlug'
+import { fillStageFromGrade } from '../hooks/fillStageFromGrade'
+import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { localizedLabel } from '../i18n/localizedLabel'
+import { contentCollectionDefaults } from './contentCollection'
+
+/** 专题课程: the graded bank, 20 lessons per grade plus the special-needs track. */
+export const Lessons: CollectionConfig = {
+  slug: 'lessons',
+  labels: { singular: localizedLabel('专题课程', 'Lesson'), plural: localizedLabel('专题课程', 'Lessons') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'grade', 'sequence', 'category', 'reviewState', '_status'],
+    listSearchableFields: ['title', 'slug', 'summary'],
+    group: localizedLabel('课程资源', 'Course bank'),
+  },
+  ...contentCollectionDefaults,
+  indexes: [{ fields: ['grade', 'sequence'], unique: true }],
+  hooks: {
+    ...contentCollectionDefaults.hooks,
+    beforeValidate: [
+      fillSlug,
+      fillStageFromGrade,
+      rejectDuplicates({
+        collection: 'lessons',
+        fields: ['slug'],
+        message: (values, existing) => `网址标识「${String(values.slug)}」已被课程《${String(existing.title)}》使用，请换一个。`,
+      }),
+      rejectDuplicates({
+        collection: 'lessons',
+        fields: ['grade', 'sequence'],
+        message: (values, existing) =>
+          `${gradeByCode(String(values.grade))?.label ?? String(values.grade)}已有第 ${String(values.sequence)} 课《${String(existing.title)}》。同一年级的课序号不能重复。`,
+      }),
+    ],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
+    {
+      type: 'row',
+      fields: [
+        codeSelect({ name: 'grade', label: '年级', englishLabel: 'Grade', vocabulary: grades, required: true }),
+        {
+          name: 'sequence',
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 20,
+          label: localizedLabel('课序号', 'Sequence'),
+          admin: { description: localizedLabel('本年级内第几课（1–20）', 'Position within the grade (1–20)') },
+          validate: (value: number | null | undefined) =>
+            (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 20) || '课序号应为 1 到 20 之间的整数。',
+        },
+        codeSelect({
+          name: 'stage',
+          label: '学段',
+          englishLabel: 'Stage',
+          vocabulary: stages,
+          admin: { readOnly: true, description: localizedLabel('由年级自动确定', 'Derived from the grade') },
+        }),
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        codeSelect({ name: 'category', label: '课程类别', englishLabel: 'Category', vocabulary: categories, required: true }),
+        codeSelect({ name: 'audience', label: '适用对象', englishLabel: 'Audience', vocabulary: audiences, hasMany: true, required: true }),
+        {
+          name: 'durationMinutes',
+          type: 'number',
+          required: true,
+          min: 5,
+          max: 180,
+          label: localizedLabel('时长（分钟）', 'Duration (minutes)'),
+        },
+      ],
+    },
+    themesField(),
+    { name: 'summary', type: 'textarea', required: true, label: localizedLabel('摘要', 'Summary'), maxLength: 400 },
+    textList({ name: 'objectives', label: '学习目标', englishLabel: 'Learning objectives', itemLabel: '目标', minRows: 1, maxRows: 8, required: true }),
+    { name: 'body', type: 'richText', required: true, label: localizedLabel('正文', 'Body') },
+    {
+      name: 'practiceActivity',
+      type: 'group',
+      label: localizedLabel('亲子练习', 'Parent–child practice'),
+      fields: [
+        { name: 'title', type: 'text', required: true, label: localizedLabel('练习名称', 'Title') },
+        { name: 'instructions', type: 'richText', required: true, label: localizedLabel('做法', 'Instructions') },
+      ],
+    },
+    textList({ name: 'reflectionQuestions', label: '反思问题', englishLabel: 'Reflection questions', itemLabel: '问题', maxRows: 5 }),
+    {
+      type: 'collapsible',
+      label: localizedLabel('相关资源', 'Related resources'),
+      fields: [
+        { name: 'relatedMicroLessons', type: 'relationship', relationTo: 'micro-lessons', hasMany: true, label: localizedLabel('相关微课', 'Related micro-lessons') },
+        { name: 'relatedCaseStudies', type: 'relationship', relationTo: 'case-studies', hasMany: true, label: localizedLabel('相关案例', 'Related case studies') },
+        { name: 'lessonPlan', type: 'relationship', relationTo: 'lesson-plans', label: localizedLabel('配套教案', 'Lesson plan') },
+      ],
+    },
+    slugField(),
+    ...workflowFields(),
+  ],
+}

@@ -1,0 +1,62 @@
+import type { CollectionConfig } from 'payload'
+import { grades } from '@gongyu/search/vocabulary'
+import { codeSelect } from '../fields/codeSelect'
+import { slugField } from '../fields/slugField'
+import { themesField } from '../fields/themesField'
+import { workflowFields } from '../fields/workflowFields'
+import { fillSlug } from '../hooks/fillSlug'
+import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { rejectInventedPresenter } from '../hooks/rejectInventedPresenter'
+import { localizedLabel } from '../i18n/localizedLabel'
+import { contentCollectionDefaults } from './contentCollection'
+
+/** 微课: a short video for parents, tied to a lesson. */
+export const MicroLessons: CollectionConfig = {
+  slug: 'micro-lessons',
+  labels: { singular: localizedLabel('微课', 'Micro-lesson'), plural: localizedLabel('微课', 'Micro-lessons') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'grades', 'durationSeconds', 'reviewState', '_status'],
+    group: localizedLabel('课程资源', 'Course bank'),
+  },
+  ...contentCollectionDefaults,
+  hooks: {
+    ...contentCollectionDefaults.hooks,
+    beforeValidate: [
+      fillSlug,
+      rejectInventedPresenter,
+      rejectDuplicates({
+        collection: 'micro-lessons',
+        fields: ['slug'],
+        message: (values, existing) => `网址标识「${String(values.slug)}」已被微课《${String(existing.title)}》使用，请换一个。`,
+      }),
+    ],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
+    { name: 'video', type: 'upload', relationTo: 'videos', label: localizedLabel('视频', 'Video') },
+    {
+      name: 'durationSeconds',
+      type: 'number',
+      required: true,
+      min: 10,
+      max: 3600,
+      label: localizedLabel('时长（秒）', 'Duration (seconds)'),
+    },
+    { name: 'poster', type: 'upload', relationTo: 'media', label: localizedLabel('封面图', 'Poster') },
+    { name: 'captions', type: 'upload', relationTo: 'captions', label: localizedLabel('字幕（WebVTT）', 'Captions (WebVTT)') },
+    { name: 'transcript', type: 'textarea', required: true, label: localizedLabel('逐字稿', 'Transcript') },
+    codeSelect({ name: 'grades', label: '年级', englishLabel: 'Grades', vocabulary: grades, hasMany: true, required: true }),
+    themesField(),
+    { name: 'lesson', type: 'relationship', relationTo: 'lessons', required: true, label: localizedLabel('所属课程', 'Lesson') },
+    {
+      name: 'presenter',
+      type: 'text',
+      required: true,
+      label: localizedLabel('主讲', 'Presenter'),
+      admin: { description: localizedLabel('填写机构或角色，例如“县家长学校讲师团”，不写个人姓名。', 'An organization or role, never a person’s name.') },
+    },
+    slugField(),
+    ...workflowFields(),
+  ],
+}

@@ -1,0 +1,32 @@
+import type { CollectionConfig } from 'payload'
+import { anyone } from '../access/anyone'
+import { isContentStaff } from '../access/isContentStaff'
+import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
+import { slugField } from '../fields/slugField'
+import { fillSlug } from '../hooks/fillSlug'
+import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { localizedLabel } from '../i18n/localizedLabel'
+
+/** 主题: the topics the bank is browsed by. Editors manage them. */
+export const Themes: CollectionConfig = {
+  slug: 'themes',
+  labels: { singular: localizedLabel('主题', 'Theme'), plural: localizedLabel('主题', 'Themes') },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: localizedLabel('分类', 'Taxonomy') },
+  access: { read: anyone, create: isContentStaff, update: isContentStaff, delete: isReviewerOrAdmin },
+  versions: { maxPerDoc: 20 },
+  hooks: {
+    beforeValidate: [
+      fillSlug,
+      rejectDuplicates({
+        collection: 'themes',
+        fields: ['slug'],
+        message: (values, existing) => `网址标识「${String(values.slug)}」已被主题「${String(existing.name)}」使用，请换一个。`,
+      }),
+    ],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, unique: true, label: localizedLabel('名称', 'Name') },
+    { name: 'description', type: 'textarea', label: localizedLabel('说明', 'Description') },
+    slugField(),
+  ],
+}

@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+import { adminOrSelf } from '../access/adminOrSelf'
+import { isAdmin } from '../access/isAdmin'
+import { isAdminField } from '../access/isAdminField'
+import { localizedLabel } from '../i18n/localizedLabel'
+import { requireOrganizationForOrgAdmin } from '../hooks/requireOrganizationForOrgAdmin'
+
+/** The roles a staff account can have, with what each may do. */
+export const userRoles = [
+  { code: 'admin', label: '管理员' },
+  { code: 'editor', label: '课程专家（编辑）' },
+  { code: 'reviewer', label: '审核' },
+  { code: 'org-admin', label: '机构管理员' },
+] as const
+
+/** Staff accounts. Parents never sign in: the public site needs no account. */
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: localizedLabel('用户', 'User'), plural: localizedLabel('用户', 'Users') },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'organization'], group: localizedLabel('系统', 'System') },
+  access: { read: adminOrSelf, create: isAdmin, update: adminOrSelf, delete: isAdmin, admin: ({ req }) => Boolean(req.user) },
+  hooks: { beforeValidate: [requireOrganizationForOrgAdmin] },
+  fields: [
+    { name: 'name', type: 'text', label: localizedLabel('姓名', 'Name') },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'editor',
+      saveToJWT: true,
+      label: localizedLabel('角色', 'Role'),
+      options: userRoles.map((role) => ({ value: role.code, label: localizedLabel(role.label, role.code) })),
+      access: { create: isAdminField, update: isAdminField },
+    },
+    {
+      name: 'organization',
+      type: 'relationship',
+      relationTo: 'organizations',
+      saveToJWT: true,
+      label: localizedLabel('所属机构', 'Organization'),
+      admin: { description: localizedLabel('机构管理员必填：只能管理本机构的课程清单。', 'Required for org-admins.') },
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+}

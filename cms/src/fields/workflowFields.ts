@@ -1,0 +1,39 @@
+import type { Field } from 'payload'
+import { hasRole } from '../access/roles'
+import { localizedLabel } from '../i18n/localizedLabel'
+
+/** Review states an item moves through before a reviewer publishes it. */
+export const reviewStates = [
+  { code: 'writing', label: '编写中' },
+  { code: 'in-review', label: '待审核' },
+  { code: 'changes-requested', label: '退回修改' },
+  { code: 'approved', label: '审核通过' },
+] as const
+
+export type ReviewState = (typeof reviewStates)[number]['code']
+
+/** Editors may only move an item between writing and in-review; reviewers decide the rest. */
+export const editorReviewStates: readonly ReviewState[] = ['writing', 'in-review']
+
+/** The review state and the reviewer's note, shown in the sidebar. */
+export const workflowFields = (): Field[] => [
+  {
+    name: 'reviewState',
+    type: 'select',
+    label: localizedLabel('审核状态', 'Review state'),
+    defaultValue: 'writing',
+    required: true,
+    options: reviewStates.map((state) => ({ value: state.code, label: localizedLabel(state.label, state.code) })),
+    admin: {
+      position: 'sidebar',
+      description: localizedLabel('编辑写完后改为「待审核」并保存草稿；审核人员通过后发布。', 'Editors set “in review”; reviewers approve and publish.'),
+    },
+  },
+  {
+    name: 'reviewNote',
+    type: 'textarea',
+    label: localizedLabel('审核意见', 'Review note'),
+    access: { update: ({ req }) => hasRole(req.user, 'admin', 'reviewer') },
+    admin: { position: 'sidebar' },
+  },
+]

@@ -1,0 +1,10 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+import { hasRole, organizationOf } from '../access/roles'
+
+/** An org-admin's course lists always belong to the org-admin's own organization. */
+export const assignOwnOrganization: CollectionBeforeValidateHook = ({ data, operation, req }) => {
+  if (data && operation === 'create' && hasRole(req.user, 'org-admin')) {
+    data.organization = organizationOf(req.user)
+  }
+  return data
+}

@@ -1,0 +1,26 @@
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { hasRole, type Role } from '../access/roles'
+import { editorReviewStates, type ReviewState } from '../fields/workflowFields'
+
+/**
+ * Enforces the editorial workflow on every save by a signed-in user:
+ * only the given roles may publish, and editors may only move an item
+ * between "writing" and "in review". Saves without a user are system
+ * saves (seed, scheduled publishing) that already passed access control.
+ */
+export function guardPublishing(publishers: Role[]): CollectionBeforeChangeHook {
+  return ({ data, originalDoc, req }) => {
+    if (!req.user) return data
+    const publishing = data._status === 'published'
+    if (publishing && !hasRole(req.user, ...publishers)) {
+      throw new APIError('只有审核人员或管理员可以发布。请把审核状态改为「待审核」并保存草稿，等待审核。', 403, undefined, true)
+    }
+    const requested = data.reviewState as ReviewState | undefined
+    const previous = (originalDoc as { reviewState?: ReviewState } | undefined)?.reviewState
+    if (requested && requested !== previous && hasRole(req.user, 'editor') && !editorReviewStates.includes(requested)) {
+      throw new APIError('编辑只能把审核状态设为「编写中」或「待审核」。', 403, undefined, true)
+    }
+    if (publishing && 'reviewState' in (originalDoc ?? data)) data.reviewState = 'approved'
+    return data
+  }
+}

@@ -1,0 +1,36 @@
+import { ValidationError, type CollectionBeforeValidateHook, type CollectionSlug, type Where } from 'payload'
+
+interface RejectDuplicatesOptions {
+  collection: CollectionSlug
+  /** Fields whose combined values must be unique; the error is reported on the last one. */
+  fields: string[]
+  message: (values: Record<string, unknown>, existing: Record<string, unknown>) => string
+}
+
+/**
+ * Rejects a save whose values for `fields` are already taken, with a Chinese
+ * message naming the document that holds them. The database's unique index
+ * stays as the guard against races; this gives editors a readable error.
+ */
+export function rejectDuplicates(options: RejectDuplicatesOptions): CollectionBeforeValidateHook {
+  return async ({ data, originalDoc, req }) => {
+    const merged: Record<string, unknown> = { ...(originalDoc ?? {}), ...(data ?? {}) }
+    const values = Object.fromEntries(options.fields.map((field) => [field, merged[field]]))
+    if (Object.values(values).some((value) => value === undefined || value === null || value === '')) return data
+    const conditions: Where[] = options.fields.map((field) => ({ [field]: { equals: values[field] } }))
+    const id = (originalDoc as { id?: string | number } | undefined)?.id
+    if (id !== undefined) conditions.push({ id: { not_equals: id } })
+    const existing = await req.payload.find({
+      collection: options.collection,
+      where: { and: conditions },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const taken = existing.docs[0] as Record<string, unknown> | undefined
+    if (!taken) return data
+    const path = options.fields[options.fields.length - 1] ?? 'id'
+    throw new ValidationError({ collection: options.collection, errors: [{ path, message: options.message(values, taken) }] }, req.t)
+  }
+}

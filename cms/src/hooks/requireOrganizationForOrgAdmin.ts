@@ -1,0 +1,13 @@
+import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
+
+/** An org-admin without an organization could manage nothing, so it cannot be saved. */
+export const requireOrganizationForOrgAdmin: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
+  const merged = { ...(originalDoc ?? {}), ...(data ?? {}) } as { role?: string; organization?: unknown }
+  if (merged.role === 'org-admin' && !merged.organization) {
+    throw new ValidationError(
+      { collection: 'users', errors: [{ path: 'organization', message: '机构管理员必须选择所属机构。' }] },
+      req.t,
+    )
+  }
+  return data
+}

@@ -1,0 +1,3 @@
+import { buildGongyuConfig } from './buildGongyuConfig'
+
+export default buildGongyuConfig()

@@ -1,0 +1,255 @@
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import type { CollectionSlug, Payload } from 'payload'
+import { grades } from '@gongyu/search/vocabulary'
+import { readStarterContent, type ContentFile, type StarterContent } from '../content/readContent.ts'
+import { checkItem, LESSON_PLAN_HANDOUT_HEADING } from '../lint/itemRules.ts'
+import { checkReferences } from '../lint/bankRules.ts'
+import { formatProblem } from '../lint/problem.ts'
+import { plainText, sectionsAsMarkdown, sectionText, splitPracticeActivity } from './markdownFields.ts'
+
+/** Raised when a content file cannot be loaded; the message names the file and field. */
+export class SeedContentError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SeedContentError'
+  }
+}
+
+type Id = string | number
+type Data = Record<string, unknown>
+type RichText = ReturnType<typeof convertMarkdownToLexical>
+
+/** How many documents of one collection were created, updated or left as they were. */
+export interface CollectionCount {
+  created: number
+  updated: number
+  total: number
+}
+
+export type SeedReport = Partial<Record<CollectionSlug, CollectionCount>>
+
+export interface LoadStarterContentOptions {
+  content?: StarterContent
+  log?: (line: string) => void
+}
+
+// Seed saves are system saves: hooks that react to edits can tell them apart by this flag.
+const SEED_CONTEXT = { seeding: true }
+
+const LESSON_BODY_HEADINGS = ['为什么重要', '常见误区', '家长可以这样做']
+const CASE_STUDY_FIELDS = [
+  { heading: '背景', field: 'background' },
+  { heading: '问题描述', field: 'problem' },
+  { heading: '解决策略', field: 'strategy' },
+  { heading: '结果评估', field: 'outcome' },
+] as const
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []
+}
+
+function rows(value: unknown): { text: string }[] {
+  return stringList(value).map((text) => ({ text }))
+}
+
+function describeSaveError(item: ContentFile, error: unknown): string {
+  const data = (error as { data?: { errors?: { path?: string; message?: string }[] } }).data
+  const fieldErrors = data?.errors?.map((entry) => `${entry.path ?? '?'}: ${entry.message ?? ''}`).join('；')
+  return `${item.file} › ${fieldErrors || (error as Error).message}`
+}
+
+/**
+ * Loads the starter course bank through the Payload Local API, so validation
+ * and hooks run. Items are upserted by slug and published; loading twice
+ * gives the same documents. Stops at the first invalid file, naming it.
+ */
+export async function loadStarterContent(payload: Payload, options: LoadStarterContentOptions = {}): Promise<SeedReport> {
+  const content = options.content ?? readStarterContent()
+  const log = options.log ?? (() => undefined)
+  const themeSlugs = content.themes.map((theme) => theme.slug)
+  const problems = [
+    ...content.files.flatMap((item) => checkItem(item, themeSlugs)),
+    ...checkReferences(content.files),
+  ]
+  if (problems.length > 0) {
+    throw new SeedContentError(`初始内容有 ${problems.length} 处问题，未导入：\n${problems.slice(0, 20).map(formatProblem).join('\n')}`)
+  }
+
+  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  const richText = (markdown: string): RichText => convertMarkdownToLexical({ editorConfig, markdown })
+  const report: SeedReport = {}
+  const ids = new Map<string, Id>()
+  const idOf = (collection: CollectionSlug, slug: unknown): Id => {
+    const id = ids.get(`${collection}:${String(slug)}`)
+    if (id === undefined) throw new SeedContentError(`找不到 ${collection} 中的 ${String(slug)}`)
+    return id
+  }
+
+  async function upsert(collection: CollectionSlug, slug: string, data: Data, item?: ContentFile, versioned = true): Promise<Id> {
+    const count = (report[collection] ??= { created: 0, updated: 0, total: 0 })
+    const existing = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, overrideAccess: true })
+    const publish = versioned ? { _status: 'published' } : {}
+    try {
+      const found = existing.docs[0] as { id: Id } | undefined
+      const saved = found
+        ? await payload.update({ collection, id: found.id, data: { ...data, ...publish, slug }, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+        : await payload.create({ collection, data: { ...data, ...publish, slug }, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+      if (found) count.updated += 1
+      else count.created += 1
+      count.total += 1
+      ids.set(`${collection}:${slug}`, (saved as { id: Id }).id)
+      return (saved as { id: Id }).id
+    } catch (error) {
+      throw new SeedContentError(item ? describeSaveError(item, error) : `${collection}/${slug}: ${(error as Error).message}`)
+    }
+  }
+
+  const filesOf = (kind: ContentFile['kind']) => content.files.filter((item) => item.kind === kind)
+  const themeIds = (value: unknown) => stringList(value).map((slug) => idOf('themes', slug))
+
+  for (const theme of content.themes) {
+    await upsert('themes', theme.slug, { name: theme.name, description: theme.description }, undefined, false)
+  }
+  for (const item of filesOf('organization')) {
+    const { name, type, region } = item.data
+    const allowedOrigins = stringList(item.data.allowedOrigins).map((origin) => ({ origin }))
+    await upsert('organizations', item.slug, { name, type, region, allowedOrigins, description: plainText(item.body) }, item, false)
+  }
+
+  const lessons = filesOf('lesson')
+  for (const item of lessons) {
+    const d = item.data
+    const practice = splitPracticeActivity(sectionText(item.body, '亲子练习'))
+    await upsert('lessons', item.slug, {
+      title: d.title,
+      grade: d.grade,
+      sequence: d.sequence,
+      category: d.category,
+      themes: themeIds(d.themes),
+      audience: d.audience,
+      durationMinutes: d.durationMinutes,
+      summary: d.summary,
+      objectives: rows(d.objectives),
+      reflectionQuestions: rows(d.reflectionQuestions),
+      body: richText(sectionsAsMarkdown(item.body, LESSON_BODY_HEADINGS)),
+      practiceActivity: { title: practice.title, instructions: richText(practice.instructions) },
+    }, item)
+  }
+  log(`专题课程：${lessons.length}`)
+
+  for (const item of filesOf('micro-lesson')) {
+    const d = item.data
+    await upsert('micro-lessons', item.slug, {
+      title: d.title,
+      lesson: idOf('lessons', d.lesson),
+      grades: d.grades,
+      themes: themeIds(d.themes),
+      durationSeconds: d.durationSeconds,
+      presenter: d.presenter,
+      transcript: plainText(item.body),
+    }, item)
+  }
+  for (const item of filesOf('case-study')) {
+    const d = item.data
+    const sections = Object.fromEntries(CASE_STUDY_FIELDS.map(({ heading, field }) => [field, richText(sectionText(item.body, heading))]))
+    await upsert('case-studies', item.slug, {
+      title: d.title,
+      themes: themeIds(d.themes),
+      stage: d.stage,
+      grades: d.grades ?? [],
+      sourceType: d.sourceType,
+      region: d.region,
+      familySituations: d.familySituations,
+      ...sections,
+    }, item)
+  }
+  for (const item of filesOf('lesson-plan')) {
+    const d = item.data
+    const steps = (Array.isArray(d.steps) ? d.steps : []) as Data[]
+    await upsert('lesson-plans', item.slug, {
+      title: d.title,
+      lesson: idOf('lessons', d.lesson),
+      grade: d.grade,
+      durationMinutes: d.durationMinutes,
+      objectives: rows(d.objectives),
+      preparation: d.preparation,
+      materials: rows(d.materials),
+      steps: steps.map((step) => ({ minutes: step.minutes, activity: step.activity, teacherActions: step.teacher, parentActions: step.parents })),
+      handoutContent: richText(sectionText(item.body, LESSON_PLAN_HANDOUT_HEADING)),
+      evaluation: d.evaluation,
+    }, item)
+  }
+  for (const item of filesOf('activity-plan')) {
+    const d = item.data
+    const steps = (Array.isArray(d.steps) ? d.steps : []) as Data[]
+    await upsert('activity-plans', item.slug, {
+      title: d.title,
+      occasion: d.occasion,
+      month: d.month,
+      stages: d.stages,
+      goals: rows(d.goals),
+      materials: rows(d.materials),
+      safetyNotes: rows(d.safetyNotes),
+      steps: steps.map((step) => ({ title: step.title, detail: step.detail })),
+      overview: richText(item.body),
+    }, item)
+  }
+
+  await linkLessonsToResources(payload, content, ids)
+
+  for (const item of filesOf('course-list')) {
+    const entries = (Array.isArray(item.data.items) ? item.data.items : []) as Data[]
+    await upsert('course-lists', item.slug, {
+      title: item.data.title,
+      organization: idOf('organizations', item.data.organization),
+      description: plainText(item.body),
+      items: entries.map((entry) => ({
+        resource: entry.lesson
+          ? { relationTo: 'lessons', value: idOf('lessons', entry.lesson) }
+          : { relationTo: 'micro-lessons', value: idOf('micro-lessons', entry.microLesson) },
+        date: entry.date ? new Date(String(entry.date)).toISOString() : undefined,
+        note: entry.note,
+      })),
+    }, item)
+  }
+
+  for (const [collection, count] of Object.entries(report)) {
+    log(`${collection}: 共 ${count.total}（新建 ${count.created}，更新 ${count.updated}）`)
+  }
+  return report
+}
+
+const stageOfGrade = new Map<string, string>(grades.map((grade) => [grade.code, grade.stage]))
+
+/**
+ * Fills each lesson's related micro-lessons, lesson plan and case studies.
+ * Cases are matched by stage and main theme, so the links follow the content.
+ * A lesson is only saved again when its links change.
+ */
+async function linkLessonsToResources(payload: Payload, content: StarterContent, ids: Map<string, Id>): Promise<void> {
+  const files = content.files
+  const cases = files.filter((item) => item.kind === 'case-study')
+  for (const lesson of files.filter((item) => item.kind === 'lesson')) {
+    const micro = files.filter((item) => item.kind === 'micro-lesson' && item.data.lesson === lesson.slug)
+    const plan = files.find((item) => item.kind === 'lesson-plan' && item.data.lesson === lesson.slug)
+    const stage = stageOfGrade.get(String(lesson.data.grade))
+    const mainTheme = stringList(lesson.data.themes)[0]
+    const related = cases
+      .filter((item) => item.data.stage === stage && stringList(item.data.themes).includes(mainTheme ?? ''))
+      .slice(0, 3)
+    const links = {
+      relatedMicroLessons: micro.map((item) => ids.get(`micro-lessons:${item.slug}`)),
+      relatedCaseStudies: related.map((item) => ids.get(`case-studies:${item.slug}`)),
+      lessonPlan: plan ? ids.get(`lesson-plans:${plan.slug}`) : null,
+    }
+    const id = ids.get(`lessons:${lesson.slug}`)
+    if (id === undefined) continue
+    const current = (await payload.findByID({ collection: 'lessons', id, depth: 0, overrideAccess: true })) as Data
+    const same =
+      JSON.stringify(current.relatedMicroLessons ?? []) === JSON.stringify(links.relatedMicroLessons) &&
+      JSON.stringify(current.relatedCaseStudies ?? []) === JSON.stringify(links.relatedCaseStudies) &&
+      (current.lessonPlan ?? null) === links.lessonPlan
+    if (same) continue
+    await payload.update({ collection: 'lessons', id, data: { ...links, _status: 'published' }, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+  }
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+/** The staff accounts every integration test can act as. */
+export type TestRole = 'admin' | 'editor' | 'reviewer' | 'orgAdminA' | 'orgAdminB'
+
+export interface TestPayload {
+  payload: Payload
+  dataDir: string
+  /** Signed-in users by role, with their tokens for REST. */
+  users: Record<TestRole, { id: string | number; token: string; user: Record<string, unknown> }>
+  organizations: { a: string | number; b: string | number }
+  /** Calls the REST API through Payload's own HTTP handler, as the Next.js route does. */
+  rest: (method: string, apiPath: string, options?: { as?: TestRole; body?: unknown }) => Promise<{ status: number; json: any }>
+  /** Posts a GraphQL query through Payload's GraphQL route handler. */
+  graphql: (query: string, options?: { as?: TestRole; variables?: Record<string, unknown> }) => Promise<{ status: number; json: any }>
+  close: () => Promise<void>
+}
+
+const PASSWORD = 'test-password-123'
+
+/**
+ * Starts Payload on a fresh database for one test file: a new SQLite file in
+ * a temporary folder (a fresh file avoids schema-push prompts), or the
+ * MongoDB named by `DATABASE_URI` with a database of its own.
+ */
+export async function startTestPayload(): Promise<TestPayload> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gongyu-test-'))
+  process.env.GONGYU_DATA_DIR = dataDir
+  process.env.PAYLOAD_SECRET ??= 'gongyu-test-secret'
+  const { buildGongyuConfig } = await import('@gongyu/cms/config-builder')
+  const { testDatabaseAdapter } = await import('./testDatabase.ts')
+  const config = await buildGongyuConfig({ db: await testDatabaseAdapter(dataDir) })
+  const { getPayload, handleEndpoints } = await import('payload')
+  const payload = await getPayload({ config, key: dataDir })
+
+  const organizations = {
+    a: (await payload.create({ collection: 'organizations', data: { name: '甲镇家长学校', type: 'parent-school', region: '甘肃省某县', slug: 'org-a' } })).id,
+    b: (await payload.create({ collection: 'organizations', data: { name: '乙社区工作坊', type: 'community-workshop', region: '广东省某区', slug: 'org-b' } })).id,
+  }
+  const accounts: Record<TestRole, Record<string, unknown>> = {
+    admin: { role: 'admin' },
+    editor: { role: 'editor' },
+    reviewer: { role: 'reviewer' },
+    orgAdminA: { role: 'org-admin', organization: organizations.a },
+    orgAdminB: { role: 'org-admin', organization: organizations.b },
+  }
+  const users = {} as TestPayload['users']
+  for (const [role, fields] of Object.entries(accounts) as [TestRole, Record<string, unknown>][]) {
+    const email = `${role.toLowerCase()}@example.test`
+    const created = await payload.create({ collection: 'users', data: { email, password: PASSWORD, ...fields } as never })
+    const login = await payload.login({ collection: 'users', data: { email, password: PASSWORD } })
+    users[role] = { id: created.id, token: login.token ?? '', user: login.user as unknown as Record<string, unknown> }
+  }
+
+  const headersFor = (as?: TestRole): Record<string, string> => ({
+    'content-type': 'application/json',
+    'accept-language': 'zh',
+    ...(as ? { authorization: `JWT ${users[as].token}` } : {}),
+  })
+
+  const rest: TestPayload['rest'] = async (method, apiPath, options = {}) => {
+    const request = new Request(`http://localhost:3000/api${apiPath}`, {
+      method,
+      headers: headersFor(options.as),
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    })
+    const response = await handleEndpoints({ config, request })
+    const text = await response.text()
+    return { status: response.status, json: text ? JSON.parse(text) : null }
+  }
+
+  const graphql: TestPayload['graphql'] = async (query, options = {}) => {
+    const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+    const request = new Request('http://localhost:3000/api/graphql', {
+      method: 'POST',
+      headers: headersFor(options.as),
+      body: JSON.stringify({ query, variables: options.variables ?? {} }),
+    })
+    const response = await GRAPHQL_POST(config)(request)
+    return { status: response.status, json: await response.json() }
+  }
+
+  return {
+    payload,
+    dataDir,
+    users,
+    organizations,
+    rest,
+    graphql,
+    close: async () => {
+      await payload.destroy()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
