@@ -3,7 +3,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { zhTw } from '@payloadcms/translations/languages/zhTw'
-import { buildConfig, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
+import { buildConfig, type Config, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { ActivityPlans } from './collections/ActivityPlans'
 import { Captions } from './collections/Captions'
@@ -44,6 +44,8 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       meta: { titleSuffix: ' · 共育课程资源库' },
     },
     collections: [Lessons, MicroLessons, CaseStudies, LessonPlans, ActivityPlans, Themes, Organizations, CourseLists, Media, Videos, Captions, Users],
+    // Expected refusals are routine, not server errors.
+    loggingLevels: { WorkflowForbiddenError: 'info', Forbidden: 'info', ValidationError: 'info', NotFound: 'info' } as NonNullable<Config['loggingLevels']>,
     i18n: {
       supportedLanguages: { zh, 'zh-TW': zhTw, en },
       fallbackLanguage: 'zh',

@@ -1,15 +1,20 @@
 import type { CollectionConfig } from 'payload'
-import { audiences, categories, gradeByCode, grades, stages } from '@gongyu/search/vocabulary'
+import { audiences, categories, gradeByCode, grades, LESSONS_PER_GRADE, stages } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
 import { slugField } from '../fields/slugField'
 import { textList } from '../fields/textList'
 import { themesField } from '../fields/themesField'
+import { validateOnEverySave } from '../fields/validateOnEverySave'
 import { workflowFields } from '../fields/workflowFields'
 import { fillSlug } from '../hooks/fillSlug'
 import { fillStageFromGrade } from '../hooks/fillStageFromGrade'
 import { rejectDuplicates } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
 import { contentCollectionDefaults } from './contentCollection'
+
+function validateSequence(value: number | null | undefined): true | string {
+  return (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LESSONS_PER_GRADE) || `课序号应为 1 到 ${LESSONS_PER_GRADE} 之间的整数。`
+}
 
 /** 专题课程: the graded bank, 20 lessons per grade plus the special-needs track. */
 export const Lessons: CollectionConfig = {
@@ -52,11 +57,11 @@ export const Lessons: CollectionConfig = {
           type: 'number',
           required: true,
           min: 1,
-          max: 20,
+          max: LESSONS_PER_GRADE,
           label: localizedLabel('课序号', 'Sequence'),
           admin: { description: localizedLabel('本年级内第几课（1–20）', 'Position within the grade (1–20)') },
-          validate: (value: number | null | undefined) =>
-            (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 20) || '课序号应为 1 到 20 之间的整数。',
+          validate: validateSequence,
+          hooks: { beforeValidate: [validateOnEverySave(validateSequence)] },
         },
         codeSelect({
           name: 'stage',

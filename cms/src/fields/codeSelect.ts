@@ -1,5 +1,6 @@
 import type { SelectField } from 'payload'
 import { localizedLabel, optionsFrom } from '../i18n/localizedLabel'
+import { validateOnEverySave } from './validateOnEverySave'
 
 type Vocabulary = readonly { readonly code: string; readonly label: string }[]
 
@@ -30,27 +31,19 @@ export function codeSelect(options: CodeSelectOptions): SelectField {
     admin: options.admin,
   }
   if (options.hasMany) {
-    return {
-      ...base,
-      hasMany: true,
-      required: options.required,
-      validate: (value: string[] | null | undefined) => {
-        const values = value ?? []
-        if (options.required && values.length === 0) return `请至少选择一项${options.label}。`
-        const unknown = values.filter((code) => !codes.includes(code))
-        return unknown.length === 0 || `未知的${options.label}：${unknown.join('、')}。可选：${describe()}`
-      },
+    const validate = (value: string[] | null | undefined): true | string => {
+      const values = value ?? []
+      if (options.required && values.length === 0) return `请至少选择一项${options.label}。`
+      const unknown = values.filter((code) => !codes.includes(code))
+      return unknown.length === 0 || `未知的${options.label}：${unknown.join('、')}。可选：${describe()}`
     }
+    return { ...base, hasMany: true, required: options.required, validate, hooks: { beforeValidate: [validateOnEverySave(validate)] } }
   }
-  return {
-    ...base,
-    hasMany: false,
-    required: options.required,
-    validate: (value: string | null | undefined) => {
-      if (value === null || value === undefined || value === '') {
-        return options.required ? `请选择${options.label}。` : true
-      }
-      return codes.includes(value) || `未知的${options.label}：${value}。可选：${describe()}`
-    },
+  const validate = (value: string | null | undefined): true | string => {
+    if (value === null || value === undefined || value === '') {
+      return options.required ? `请选择${options.label}。` : true
+    }
+    return codes.includes(value) || `未知的${options.label}：${value}。可选：${describe()}`
   }
+  return { ...base, hasMany: false, required: options.required, validate, hooks: { beforeValidate: [validateOnEverySave(validate)] } }
 }

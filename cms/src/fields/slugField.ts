@@ -1,5 +1,6 @@
 import type { TextField } from 'payload'
 import { localizedLabel } from '../i18n/localizedLabel'
+import { validateOnEverySave } from './validateOnEverySave'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -18,9 +19,12 @@ export const slugField = (): TextField => ({
     position: 'sidebar',
     description: localizedLabel('小写字母、数字和连字符，例如 k1-01-separation-anxiety；留空则按标题拼音生成。', 'Lowercase letters, digits and hyphens; generated from the title when empty.'),
   },
-  validate: (value: string | null | undefined) => {
-    if (!value) return '请填写网址标识（slug）。'
-    if (value.length > 120) return '网址标识最长 120 个字符。'
-    return SLUG_PATTERN.test(value) || `网址标识「${value}」只能包含小写字母、数字和连字符，且不能以连字符开头或结尾。`
-  },
+  validate: validateSlug,
+  hooks: { beforeValidate: [validateOnEverySave(validateSlug)] },
 })
+
+function validateSlug(value: string | null | undefined): true | string {
+  if (!value) return '请填写网址标识（slug）。'
+  if (value.length > 120) return '网址标识最长 120 个字符。'
+  return SLUG_PATTERN.test(value) || `网址标识「${value}」只能包含小写字母、数字和连字符，且不能以连字符开头或结尾。`
+}

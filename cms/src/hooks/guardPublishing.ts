@@ -1,5 +1,6 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 import { hasRole, type Role } from '../access/roles'
+import { WorkflowForbiddenError } from '../errors/WorkflowForbiddenError'
 import { editorReviewStates, type ReviewState } from '../fields/workflowFields'
 
 /**
@@ -13,12 +14,12 @@ export function guardPublishing(publishers: Role[]): CollectionBeforeChangeHook 
     if (!req.user) return data
     const publishing = data._status === 'published'
     if (publishing && !hasRole(req.user, ...publishers)) {
-      throw new APIError('只有审核人员或管理员可以发布。请把审核状态改为「待审核」并保存草稿，等待审核。', 403, undefined, true)
+      throw new WorkflowForbiddenError('只有审核人员或管理员可以发布。请把审核状态改为「待审核」并保存草稿，等待审核。')
     }
     const requested = data.reviewState as ReviewState | undefined
     const previous = (originalDoc as { reviewState?: ReviewState } | undefined)?.reviewState
     if (requested && requested !== previous && hasRole(req.user, 'editor') && !editorReviewStates.includes(requested)) {
-      throw new APIError('编辑只能把审核状态设为「编写中」或「待审核」。', 403, undefined, true)
+      throw new WorkflowForbiddenError('编辑只能把审核状态设为「编写中」或「待审核」。')
     }
     if (publishing && 'reviewState' in (originalDoc ?? data)) data.reviewState = 'approved'
     return data

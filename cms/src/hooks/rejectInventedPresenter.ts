@@ -1,12 +1,10 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
+import { looksLikePersonalName } from '../privacy/personalNames'
 
-// A presenter is an organization or a role; these endings mark one.
-const ROLE_OR_ORGANIZATION = /(?:团|组|会|校|园|站|中心|学校|学院|医院|机构|协会|委员会|讲师|老师|教师|医生|辅导员|社工|专家|顾问|主任|工作室|工作坊|家长学校|妇联|教育局|卫健委|社区|志愿者)/
-
-/** Rejects a micro-lesson presenter that reads like a person's name rather than an organization or role. */
+/** A micro-lesson presenter is an organization or a role, never a person's name. */
 export const rejectInventedPresenter: CollectionBeforeValidateHook = ({ data, req }) => {
   const presenter = typeof data?.presenter === 'string' ? data.presenter.trim() : ''
-  if (!presenter || ROLE_OR_ORGANIZATION.test(presenter)) return data
+  if (!presenter || !looksLikePersonalName(presenter)) return data
   throw new ValidationError(
     {
       collection: 'micro-lessons',

@@ -1,13 +1,20 @@
-// `npm run seed`: loads the starter course bank into the configured database.
+// `npm run seed` loads the starter course bank into the configured database.
+// With `--if-empty` (used by `npm start`) it only loads into a database that has no lessons yet.
 import { loadStarterContent } from '@gongyu/seed/load'
 import { getPayload } from 'payload'
 import config from '../payload.config'
 
 const payload = await getPayload({ config })
 try {
-  const started = Date.now()
-  await loadStarterContent(payload, { log: (line) => console.log(line) })
-  console.log(`初始内容导入完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`)
+  const { totalDocs } = await payload.count({ collection: 'lessons', overrideAccess: true })
+  if (process.argv.includes('--if-empty') && totalDocs > 0) {
+    console.log(`数据库中已有 ${totalDocs} 节课程，跳过初始内容导入（需要重新导入请运行 npm run seed）。`)
+  } else {
+    const started = Date.now()
+    console.log('正在导入初始课程资源……')
+    await loadStarterContent(payload, { log: (line) => console.log(line) })
+    console.log(`初始内容导入完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`)
+  }
 } catch (error) {
   console.error(`\n导入失败：${(error as Error).message}`)
   process.exitCode = 1

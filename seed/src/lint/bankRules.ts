@@ -1,7 +1,7 @@
 import { gradeByCode, grades, LESSONS_PER_GRADE } from '@gongyu/search/vocabulary'
 import { countCharacters, splitSentences } from '../content/markdown.ts'
 import type { ContentFile, StarterContent } from '../content/readContent.ts'
-import { ageRules } from './ageRules.ts'
+import { ageRules, namesTopic } from './ageRules.ts'
 import type { ContentProblem } from './problem.ts'
 
 export const MIN_THEMES_PER_GRADE = 8
@@ -153,7 +153,7 @@ export function checkAgeAppropriateness(files: ContentFile[]): ContentProblem[] 
     if (itemGrades.length === 0) continue
     const prose = proseOf(item)
     for (const rule of ageRules) {
-      if (!prose.includes(rule.term)) continue
+      if (!namesTopic(prose, rule)) continue
       const misplaced = itemGrades.filter((code) => !(rule.allowedGrades as readonly string[]).includes(code))
       if (misplaced.length === itemGrades.length) {
         const labels = misplaced.map((code) => gradeByCode(code)?.label ?? code).join('、')

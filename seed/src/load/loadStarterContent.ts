@@ -92,8 +92,8 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     try {
       const found = existing.docs[0] as { id: Id } | undefined
       const saved = found
-        ? await payload.update({ collection, id: found.id, data: { ...data, ...publish, slug }, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
-        : await payload.create({ collection, data: { ...data, ...publish, slug }, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+        ? await payload.update({ collection, id: found.id, data: { ...data, ...publish, slug } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+        : await payload.create({ collection, data: { ...data, ...publish, slug } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
       if (found) count.updated += 1
       else count.created += 1
       count.total += 1
@@ -244,12 +244,12 @@ async function linkLessonsToResources(payload: Payload, content: StarterContent,
     }
     const id = ids.get(`lessons:${lesson.slug}`)
     if (id === undefined) continue
-    const current = (await payload.findByID({ collection: 'lessons', id, depth: 0, overrideAccess: true })) as Data
+    const current = (await payload.findByID({ collection: 'lessons', id, depth: 0, overrideAccess: true })) as unknown as Data
     const same =
       JSON.stringify(current.relatedMicroLessons ?? []) === JSON.stringify(links.relatedMicroLessons) &&
       JSON.stringify(current.relatedCaseStudies ?? []) === JSON.stringify(links.relatedCaseStudies) &&
       (current.lessonPlan ?? null) === links.lessonPlan
     if (same) continue
-    await payload.update({ collection: 'lessons', id, data: { ...links, _status: 'published' }, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+    await payload.update({ collection: 'lessons', id, data: { ...links, _status: 'published' } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
   }
 }

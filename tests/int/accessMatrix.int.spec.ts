@@ -1,0 +1,230 @@
+import type { CollectionSlug } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { validData } from '../fixtures/contentFixtures.ts'
+import { startTestPayload, type TestPayload, type TestRole } from '../helpers/testPayload.ts'
+
+type Actor = 'anonymous' | TestRole
+type Operation = 'read-published' | 'read-draft' | 'create' | 'update' | 'publish' | 'delete'
+type Api = 'local' | 'rest'
+type Id = string | number
+
+const actors: Actor[] = ['anonymous', 'editor', 'reviewer', 'admin', 'orgAdminA', 'orgAdminB']
+const apis: Api[] = ['local', 'rest']
+
+const contentStaff: Actor[] = ['editor', 'reviewer', 'admin']
+const publishers: Actor[] = ['reviewer', 'admin']
+
+/** Who may do what to course-bank content: every cell below is checked against this table. */
+const contentMatrix: Record<Operation, Actor[]> = {
+  'read-published': actors,
+  'read-draft': contentStaff,
+  create: contentStaff,
+  update: contentStaff,
+  publish: publishers,
+  delete: publishers,
+}
+
+const contentCollections: CollectionSlug[] = ['lessons', 'micro-lessons', 'case-studies', 'lesson-plans', 'activity-plans']
+
+let t: TestPayload
+let refs: { theme: Id; lesson: Id; organization: Id }
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  const theme = await t.payload.create({ collection: 'themes', data: validData('themes', { theme: 0 }) as never })
+  const lesson = await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme: theme.id }), _status: 'published' } as never })
+  refs = { theme: theme.id, lesson: lesson.id, organization: t.organizations.a }
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+const userOf = (actor: Actor) => (actor === 'anonymous' ? undefined : (t.users[actor].user as never))
+const asOf = (actor: Actor) => (actor === 'anonymous' ? undefined : actor)
+
+/** Creates a fixture document as the system, bypassing access. */
+async function fixture(collection: CollectionSlug, status: 'draft' | 'published' | undefined, data?: Record<string, unknown>): Promise<Id> {
+  const doc = await t.payload.create({
+    collection,
+    data: { ...(data ?? validData(collection, refs)), ...(status ? { _status: status } : {}) } as never,
+    draft: status === 'draft',
+  })
+  return doc.id
+}
+
+/** Runs one operation as one actor through one API; returns whether it was allowed. */
+async function attempt(api: Api, actor: Actor, collection: CollectionSlug, operation: Operation, id?: Id, data?: Record<string, unknown>): Promise<boolean> {
+  const user = userOf(actor)
+  if (api === 'local') {
+    try {
+      const common = { collection, overrideAccess: false, user, depth: 0 } as const
+      switch (operation) {
+        case 'read-published':
+        case 'read-draft':
+          return (await t.payload.findByID({ ...common, id: id as Id })).id === id
+        case 'create':
+          await t.payload.create({ ...common, data: data as never, draft: true })
+          return true
+        case 'update':
+          await t.payload.update({ ...common, id: id as Id, data: (data ?? { title: '改过的标题' }) as never, draft: true })
+          return true
+        case 'publish':
+          return (await t.payload.update({ ...common, id: id as Id, data: { _status: 'published' } as never })) !== undefined
+        case 'delete':
+          await t.payload.delete({ ...common, id: id as Id })
+          return true
+      }
+    } catch (error) {
+      const status = (error as { status?: number }).status
+      if (status === 403 || status === 404 || status === 401) return false
+      throw error
+    }
+  }
+  const as = asOf(actor)
+  const responses: Record<Operation, () => Promise<{ status: number }>> = {
+    'read-published': () => t.rest('GET', `/${collection}/${id}`, { as }),
+    'read-draft': () => t.rest('GET', `/${collection}/${id}`, { as }),
+    create: () => t.rest('POST', `/${collection}?draft=true`, { as, body: data }),
+    update: () => t.rest('PATCH', `/${collection}/${id}?draft=true`, { as, body: data ?? { title: '改过的标题' } }),
+    publish: () => t.rest('PATCH', `/${collection}/${id}`, { as, body: { _status: 'published' } }),
+    delete: () => t.rest('DELETE', `/${collection}/${id}`, { as }),
+  }
+  const { status } = await responses[operation]()
+  if (status >= 500) throw new Error(`${collection} ${operation} as ${actor} via REST answered ${status}`)
+  return status < 300
+}
+
+/** Prepares the document an operation acts on. */
+async function target(collection: CollectionSlug, operation: Operation): Promise<Id | undefined> {
+  if (operation === 'create') return undefined
+  return fixture(collection, operation === 'read-published' ? 'published' : 'draft')
+}
+
+describe.each(contentCollections)('access matrix: %s', (collection) => {
+  for (const operation of Object.keys(contentMatrix) as Operation[]) {
+    for (const actor of actors) {
+      const allowed = contentMatrix[operation].includes(actor)
+      it.each(apis)(`${operation} as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+        const id = await target(collection, operation)
+        const data = operation === 'create' ? validData(collection, refs) : undefined
+        expect(await attempt(api, actor, collection, operation, id, data)).toBe(allowed)
+        if (operation === 'publish' && id !== undefined) {
+          const doc = await t.payload.findByID({ collection, id, depth: 0 })
+          expect((doc as { _status?: string })._status).toBe(allowed ? 'published' : 'draft')
+        }
+        if (operation === 'delete' && id !== undefined) {
+          const remaining = await t.payload.count({ collection, where: { id: { equals: id } } })
+          expect(remaining.totalDocs).toBe(allowed ? 0 : 1)
+        }
+      })
+    }
+  }
+})
+
+describe('access matrix: course-lists (own and other organization)', () => {
+  const ownerOf = { a: ['orgAdminA'], b: ['orgAdminB'] } as const
+  const matrix = (owner: 'a' | 'b'): Record<Operation, Actor[]> => ({
+    'read-published': actors,
+    'read-draft': [...contentStaff, ...ownerOf[owner]],
+    create: ['admin', 'orgAdminA', 'orgAdminB'],
+    update: ['admin', ...ownerOf[owner]],
+    publish: ['admin', ...ownerOf[owner]],
+    delete: ['admin', ...ownerOf[owner]],
+  })
+  for (const owner of ['a', 'b'] as const) {
+    const table = matrix(owner)
+    for (const operation of Object.keys(table) as Operation[]) {
+      for (const actor of actors) {
+        const allowed = table[operation].includes(actor)
+        it.each(apis)(`list of org ${owner}: ${operation} as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+          const organization = t.organizations[owner]
+          const data = validData('course-lists', { ...refs, organization })
+          const id = operation === 'create' ? undefined : await fixture('course-lists', operation === 'read-published' ? 'published' : 'draft', data)
+          expect(await attempt(api, actor, 'course-lists', operation, id, operation === 'create' ? data : undefined)).toBe(allowed)
+        })
+      }
+    }
+  }
+
+  it('an org-admin’s new list always belongs to its own organization', async () => {
+    const data = validData('course-lists', { ...refs, organization: t.organizations.b })
+    const created = await t.payload.create({ collection: 'course-lists', data: data as never, overrideAccess: false, user: userOf('orgAdminA'), draft: true })
+    const organization = (created as { organization: Id | { id: Id } }).organization
+    expect(typeof organization === 'object' ? organization.id : organization).toBe(t.organizations.a)
+  })
+
+  it('an org-admin cannot move a list to another organization', async () => {
+    const id = await fixture('course-lists', 'draft', validData('course-lists', { ...refs, organization: t.organizations.a }))
+    await t.payload.update({ collection: 'course-lists', id, data: { organization: t.organizations.b } as never, overrideAccess: false, user: userOf('orgAdminA'), draft: true })
+    const doc = await t.payload.findByID({ collection: 'course-lists', id, depth: 0, draft: true })
+    expect((doc as { organization: Id }).organization).toBe(t.organizations.a)
+  })
+})
+
+describe('access matrix: themes and organizations', () => {
+  const themeMatrix: Partial<Record<Operation, Actor[]>> = {
+    'read-published': actors,
+    create: contentStaff,
+    update: contentStaff,
+    delete: publishers,
+  }
+  for (const [operation, allowedActors] of Object.entries(themeMatrix) as [Operation, Actor[]][]) {
+    for (const actor of actors) {
+      const allowed = allowedActors.includes(actor)
+      it.each(apis)(`themes: ${operation} as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+        const id = operation === 'create' ? undefined : await fixture('themes', undefined)
+        const data = operation === 'create' ? validData('themes', refs) : operation === 'update' ? { description: '新的说明' } : undefined
+        expect(await attempt(api, actor, 'themes', operation, id, data)).toBe(allowed)
+      })
+    }
+  }
+
+  const organizationMatrix: Partial<Record<Operation, Actor[]>> = {
+    'read-published': actors,
+    create: ['admin'],
+    update: ['admin', 'orgAdminA'],
+    delete: ['admin'],
+  }
+  for (const [operation, allowedActors] of Object.entries(organizationMatrix) as [Operation, Actor[]][]) {
+    for (const actor of actors) {
+      const allowed = allowedActors.includes(actor)
+      it.each(apis)(`organizations (org a): ${operation} as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+        const id = operation === 'create' ? undefined : operation === 'delete' ? await fixture('organizations', undefined) : t.organizations.a
+        const data = operation === 'create' ? validData('organizations', refs) : operation === 'update' ? { description: '新的简介' } : undefined
+        expect(await attempt(api, actor, 'organizations', operation, id, data)).toBe(allowed)
+      })
+    }
+  }
+})
+
+describe('access matrix: users', () => {
+  const signedIn: TestRole[] = ['editor', 'reviewer', 'admin', 'orgAdminA']
+  for (const api of apis) {
+    for (const actor of ['anonymous', ...signedIn] as Actor[]) {
+      const isAdminActor = actor === 'admin'
+      it(`${actor} ${isAdminActor ? 'can' : 'cannot'} read, change or delete another user (${api})`, async () => {
+        const other = await t.payload.create({ collection: 'users', data: { email: `other-${api}-${actor}@example.test`, password: 'pw-123456789', role: 'editor' } as never })
+        expect(await attempt(api, actor, 'users', 'read-published', other.id)).toBe(isAdminActor)
+        expect(await attempt(api, actor, 'users', 'update', other.id, { name: '改名' })).toBe(isAdminActor)
+        expect(await attempt(api, actor, 'users', 'delete', other.id)).toBe(isAdminActor)
+      })
+      it(`${actor} ${isAdminActor ? 'can' : 'cannot'} create users (${api})`, async () => {
+        const data = { email: `new-${api}-${actor}@example.test`, password: 'pw-123456789', role: 'editor' }
+        expect(await attempt(api, actor, 'users', 'create', undefined, data)).toBe(isAdminActor)
+      })
+    }
+    for (const actor of ['editor', 'reviewer', 'orgAdminA'] as TestRole[]) {
+      it(`${actor} cannot raise its own role (${api})`, async () => {
+        const self = t.users[actor]
+        if (api === 'local') {
+          await t.payload.update({ collection: 'users', id: self.id, data: { role: 'admin' } as never, overrideAccess: false, user: self.user as never })
+        } else {
+          await t.rest('PATCH', `/users/${self.id}`, { as: actor, body: { role: 'admin' } })
+        }
+        const stored = await t.payload.findByID({ collection: 'users', id: self.id, depth: 0 })
+        expect((stored as { role: string }).role).not.toBe('admin')
+        expect(await attempt(api, actor, 'users', 'read-published', self.id)).toBe(true)
+      })
+    }
+  }
+})
