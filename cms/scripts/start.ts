@@ -26,6 +26,7 @@ if (!process.env.GONGYU_ADMIN_EMAIL) {
   console.log('或在启动前设置 GONGYU_ADMIN_EMAIL 和 GONGYU_ADMIN_PASSWORD 自动创建。\n')
 }
 
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 const next = spawn('next', [production ? 'start' : 'dev', ...(production ? [] : ['--webpack']), '--port', port], {
   cwd: cmsRoot,
   stdio: 'inherit',
