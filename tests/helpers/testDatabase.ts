@@ -9,9 +9,9 @@ export async function testDatabaseAdapter(dataDir: string): Promise<DatabaseAdap
   const { databaseAdapter, databaseKind } = await import('@gongyu/cms/database')
   const uri = process.env.DATABASE_URI
   if (databaseKind(uri) === 'sqlite') {
-    return databaseAdapter({ DATABASE_URI: `file:${path.join(dataDir, 'test.db')}` })
+    return databaseAdapter({ ...process.env, DATABASE_URI: `file:${path.join(dataDir, 'test.db')}` })
   }
   const url = new URL(uri as string)
   url.pathname = `/test_${path.basename(dataDir).replace(/[^a-zA-Z0-9]/g, '_')}`
-  return databaseAdapter({ DATABASE_URI: url.toString() })
+  return databaseAdapter({ ...process.env, DATABASE_URI: url.toString() })
 }

@@ -149,7 +149,7 @@ describe('access matrix: course-lists (own and other organization)', () => {
   it('an org-admin’s new list always belongs to its own organization', async () => {
     const data = validData('course-lists', { ...refs, organization: t.organizations.b })
     const created = await t.payload.create({ collection: 'course-lists', data: data as never, overrideAccess: false, user: userOf('orgAdminA'), draft: true })
-    const organization = (created as { organization: Id | { id: Id } }).organization
+    const organization = (created as unknown as { organization: Id | { id: Id } }).organization
     expect(typeof organization === 'object' ? organization.id : organization).toBe(t.organizations.a)
   })
 
@@ -157,7 +157,7 @@ describe('access matrix: course-lists (own and other organization)', () => {
     const id = await fixture('course-lists', 'draft', validData('course-lists', { ...refs, organization: t.organizations.a }))
     await t.payload.update({ collection: 'course-lists', id, data: { organization: t.organizations.b } as never, overrideAccess: false, user: userOf('orgAdminA'), draft: true })
     const doc = await t.payload.findByID({ collection: 'course-lists', id, depth: 0, draft: true })
-    expect((doc as { organization: Id }).organization).toBe(t.organizations.a)
+    expect((doc as unknown as { organization: Id }).organization).toBe(t.organizations.a)
   })
 })
 

@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readStarterContent } from '@gongyu/seed/content'
 import { loadStarterContent } from '@gongyu/seed/load'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
 
@@ -13,7 +15,8 @@ afterAll(async () => {
 
 describe('seed loader', () => {
   it('loads the starter bank and a second run gives the same counts', async () => {
-    const first = await loadStarterContent(t.payload)
+    const videoCacheDir = path.join(t.dataDir, 'video-cache')
+    const first = await loadStarterContent(t.payload, { videoCacheDir })
     const countAll = async () =>
       Object.fromEntries(
         await Promise.all(
@@ -23,10 +26,47 @@ describe('seed loader', () => {
         ),
       )
     const afterFirst = await countAll()
-    const second = await loadStarterContent(t.payload)
+    const second = await loadStarterContent(t.payload, { videoCacheDir })
     expect(await countAll()).toEqual(afterFirst)
     expect(second.lessons?.created).toBe(0)
     expect(second.lessons?.updated).toBe(first.lessons?.total)
-    console.log(afterFirst)
+    const content = readStarterContent()
+    const filesOf = (kind: string) => content.files.filter((item) => item.kind === kind).length
+    expect(afterFirst).toEqual({
+      lessons: filesOf('lesson'),
+      'micro-lessons': filesOf('micro-lesson'),
+      'case-studies': filesOf('case-study'),
+      'lesson-plans': filesOf('lesson-plan'),
+      'activity-plans': filesOf('activity-plan'),
+      themes: content.themes.length,
+      // The test harness adds two organizations of its own.
+      organizations: filesOf('organization') + 2,
+      'course-lists': filesOf('course-list'),
+    })
+    expect(afterFirst.lessons).toBe(320)
+    expect(second.videos?.created).toBe(0)
+  })
+
+  it('gives at least 5 micro-lessons a real sample video', async () => {
+    const withVideo = await t.payload.find({ collection: 'micro-lessons', where: { video: { exists: true } }, depth: 1, limit: 100 })
+    expect(withVideo.totalDocs).toBeGreaterThanOrEqual(5)
+    for (const doc of withVideo.docs) {
+      const video = doc.video as { mimeType?: string; filesize?: number; filename?: string }
+      expect(video.mimeType).toBe('video/mp4')
+      expect(video.filesize).toBeGreaterThan(10_000)
+    }
+  })
+
+  it('publishes everything it loads, so anonymous readers see the bank', async () => {
+    const { totalDocs } = await t.payload.count({ collection: 'lessons', overrideAccess: false, where: { grade: { equals: 'p3' } } })
+    expect(totalDocs).toBe(20)
+  })
+
+  it('links lessons to their micro-lessons and lesson plan', async () => {
+    const plans = await t.payload.find({ collection: 'lesson-plans', depth: 0, limit: 100 })
+    for (const plan of plans.docs) {
+      const lesson = await t.payload.findByID({ collection: 'lessons', id: plan.lesson as string | number, depth: 0 })
+      expect(lesson.lessonPlan).toBe(plan.id)
+    }
   })
 })

@@ -1,7 +1,9 @@
 // `npm run seed` loads the starter course bank into the configured database.
 // With `--if-empty` (used by `npm start`) it only loads into a database that has no lessons yet.
 import { loadStarterContent } from '@gongyu/seed/load'
+import path from 'node:path'
 import { getPayload } from 'payload'
+import { dataDirectory } from '../env/paths'
 import config from '../payload.config'
 
 const payload = await getPayload({ config })
@@ -12,7 +14,10 @@ try {
   } else {
     const started = Date.now()
     console.log('正在导入初始课程资源……')
-    await loadStarterContent(payload, { log: (line) => console.log(line) })
+    await loadStarterContent(payload, {
+      log: (line) => console.log(line),
+      videoCacheDir: path.join(dataDirectory(), 'cache', 'sample-videos'),
+    })
     console.log(`初始内容导入完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`)
   }
 } catch (error) {

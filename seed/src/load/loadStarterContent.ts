@@ -6,6 +6,7 @@ import { checkItem, LESSON_PLAN_HANDOUT_HEADING } from '../lint/itemRules.ts'
 import { checkReferences } from '../lint/bankRules.ts'
 import { formatProblem } from '../lint/problem.ts'
 import { plainText, sectionsAsMarkdown, sectionText, splitPracticeActivity } from './markdownFields.ts'
+import { attachSampleVideos } from './attachSampleVideos.ts'
 
 /** Raised when a content file cannot be loaded; the message names the file and field. */
 export class SeedContentError extends Error {
@@ -31,6 +32,8 @@ export type SeedReport = Partial<Record<CollectionSlug, CollectionCount>>
 export interface LoadStarterContentOptions {
   content?: StarterContent
   log?: (line: string) => void
+  /** Where rendered sample videos are cached between runs; without it they are not made. */
+  videoCacheDir?: string
 }
 
 // Seed saves are system saves: hooks that react to edits can tell them apart by this flag.
@@ -195,6 +198,10 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     }, item)
   }
 
+  if (options.videoCacheDir) {
+    const sampleVideos = filesOf('micro-lesson').filter((item) => item.data.video === 'generated')
+    report.videos = await attachSampleVideos(payload, sampleVideos, ids, options.videoCacheDir, log)
+  }
   await linkLessonsToResources(payload, content, ids)
 
   for (const item of filesOf('course-list')) {
@@ -213,7 +220,7 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     }, item)
   }
 
-  for (const [collection, count] of Object.entries(report)) {
+  for (const [collection, count] of Object.entries(report) as [string, CollectionCount][]) {
     log(`${collection}: 共 ${count.total}（新建 ${count.created}，更新 ${count.updated}）`)
   }
   return report
