@@ -44,6 +44,8 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       meta: { titleSuffix: ' · 共育课程资源库' },
     },
     collections: [Lessons, MicroLessons, CaseStudies, LessonPlans, ActivityPlans, Themes, Organizations, CourseLists, Media, Videos, Captions, Users],
+    // Test runs refuse thousands of requests on purpose; their log shows warnings and errors only.
+    logger: env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
     // Expected refusals are routine, not server errors.
     loggingLevels: { WorkflowForbiddenError: 'info', Forbidden: 'info', ValidationError: 'info', NotFound: 'info' } as NonNullable<Config['loggingLevels']>,
     i18n: {

@@ -56,7 +56,7 @@ describe('bad input is rejected in Chinese and nothing is saved', () => {
 
   it('a duplicate slug', async () => {
     const existing = await t.payload.findByID({ collection: 'lessons', id: lesson, depth: 0 })
-    await expectRejected('lessons', { ...validData('lessons', { theme }), slug: existing.slug }, /网址标识「.+」已被课程/)
+    await expectRejected('lessons', { ...validData('lessons', { theme }), slug: existing.slug }, /网址标识「.+」已被专题课程「.+」使用/)
   })
 
   it('a duplicate slug in another collection type', async () => {

@@ -1,37 +1,17 @@
-import type { CollectionConfig } from 'payload'
 import { occasions, stages } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
-import { slugField } from '../fields/slugField'
 import { textList } from '../fields/textList'
-import { workflowFields } from '../fields/workflowFields'
-import { fillSlug } from '../hooks/fillSlug'
-import { rejectDuplicates } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollectionDefaults } from './contentCollection'
+import { contentCollection } from './contentCollection'
 
 /** 活动方案: a family activity for a festival or school milestone. */
-export const ActivityPlans: CollectionConfig = {
+export const ActivityPlans = contentCollection({
   slug: 'activity-plans',
-  labels: { singular: localizedLabel('活动方案', 'Activity plan'), plural: localizedLabel('活动方案', 'Activity plans') },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'occasion', 'month', 'reviewState', '_status'],
-    group: localizedLabel('课程资源', 'Course bank'),
-  },
-  ...contentCollectionDefaults,
-  hooks: {
-    ...contentCollectionDefaults.hooks,
-    beforeValidate: [
-      fillSlug,
-      rejectDuplicates({
-        collection: 'activity-plans',
-        fields: ['slug'],
-        message: (values, existing) => `网址标识「${String(values.slug)}」已被活动方案《${String(existing.title)}》使用，请换一个。`,
-      }),
-    ],
-  },
+  label: '活动方案',
+  englishSingular: 'Activity plan',
+  englishPlural: 'Activity plans',
+  defaultColumns: ['title', 'occasion', 'month', 'reviewState', '_status'],
   fields: [
-    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
     {
       type: 'row',
       fields: [
@@ -56,7 +36,5 @@ export const ActivityPlans: CollectionConfig = {
     },
     textList({ name: 'materials', label: '材料', englishLabel: 'Materials', itemLabel: '材料', maxRows: 20 }),
     textList({ name: 'safetyNotes', label: '安全提示', englishLabel: 'Safety notes', itemLabel: '提示', minRows: 1, maxRows: 8, required: true }),
-    slugField(),
-    ...workflowFields(),
   ],
-}
+})

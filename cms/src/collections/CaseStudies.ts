@@ -1,14 +1,9 @@
-import type { CollectionConfig } from 'payload'
 import { caseSourceTypes, familySituations, grades, stages } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
-import { slugField } from '../fields/slugField'
 import { themesField } from '../fields/themesField'
-import { workflowFields } from '../fields/workflowFields'
 import { checkCaseStudyPrivacy } from '../hooks/checkCaseStudyPrivacy'
-import { fillSlug } from '../hooks/fillSlug'
-import { rejectDuplicates } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollectionDefaults } from './contentCollection'
+import { contentCollection } from './contentCollection'
 
 /** The four sections of a case, in the order readers meet them. */
 export const caseStudySections = [
@@ -19,29 +14,14 @@ export const caseStudySections = [
 ] as const
 
 /** 典型案例: an anonymized case, checked for personal information on every save. */
-export const CaseStudies: CollectionConfig = {
+export const CaseStudies = contentCollection({
   slug: 'case-studies',
-  labels: { singular: localizedLabel('典型案例', 'Case study'), plural: localizedLabel('典型案例', 'Case studies') },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'stage', 'sourceType', 'region', 'reviewState', '_status'],
-    group: localizedLabel('课程资源', 'Course bank'),
-  },
-  ...contentCollectionDefaults,
-  hooks: {
-    ...contentCollectionDefaults.hooks,
-    beforeValidate: [
-      fillSlug,
-      checkCaseStudyPrivacy,
-      rejectDuplicates({
-        collection: 'case-studies',
-        fields: ['slug'],
-        message: (values, existing) => `网址标识「${String(values.slug)}」已被案例《${String(existing.title)}》使用，请换一个。`,
-      }),
-    ],
-  },
+  label: '典型案例',
+  englishSingular: 'Case study',
+  englishPlural: 'Case studies',
+  defaultColumns: ['title', 'stage', 'sourceType', 'region', 'reviewState', '_status'],
+  beforeValidate: [checkCaseStudyPrivacy],
   fields: [
-    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
     themesField(),
     {
       type: 'row',
@@ -70,7 +50,5 @@ export const CaseStudies: CollectionConfig = {
       ],
     },
     codeSelect({ name: 'familySituations', label: '家庭情况', englishLabel: 'Family situations', vocabulary: familySituations, hasMany: true }),
-    slugField(),
-    ...workflowFields(),
   ],
-}
+})

@@ -5,7 +5,7 @@ import { slugField } from '../fields/slugField'
 import { assignOwnOrganization } from '../hooks/assignOwnOrganization'
 import { fillSlug } from '../hooks/fillSlug'
 import { guardPublishing } from '../hooks/guardPublishing'
-import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { uniqueSlug } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
 
 /** 课程清单: an organization's curated, ordered plan of lessons and micro-lessons. */
@@ -25,11 +25,7 @@ export const CourseLists: CollectionConfig = {
     beforeValidate: [
       fillSlug,
       assignOwnOrganization,
-      rejectDuplicates({
-        collection: 'course-lists',
-        fields: ['slug'],
-        message: (values, existing) => `网址标识「${String(values.slug)}」已被清单《${String(existing.title)}》使用，请换一个。`,
-      }),
+      uniqueSlug('course-lists', '课程清单'),
     ],
     beforeChange: [guardPublishing(['admin', 'org-admin'])],
   },

@@ -1,37 +1,17 @@
-import type { CollectionConfig } from 'payload'
 import { grades } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
-import { slugField } from '../fields/slugField'
 import { textList } from '../fields/textList'
-import { workflowFields } from '../fields/workflowFields'
-import { fillSlug } from '../hooks/fillSlug'
-import { rejectDuplicates } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollectionDefaults } from './contentCollection'
+import { contentCollection } from './contentCollection'
 
 /** 教案: a runnable parent-session plan for the teacher or 班主任 who leads it. */
-export const LessonPlans: CollectionConfig = {
+export const LessonPlans = contentCollection({
   slug: 'lesson-plans',
-  labels: { singular: localizedLabel('教案', 'Lesson plan'), plural: localizedLabel('教案', 'Lesson plans') },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'grade', 'durationMinutes', 'reviewState', '_status'],
-    group: localizedLabel('课程资源', 'Course bank'),
-  },
-  ...contentCollectionDefaults,
-  hooks: {
-    ...contentCollectionDefaults.hooks,
-    beforeValidate: [
-      fillSlug,
-      rejectDuplicates({
-        collection: 'lesson-plans',
-        fields: ['slug'],
-        message: (values, existing) => `网址标识「${String(values.slug)}」已被教案《${String(existing.title)}》使用，请换一个。`,
-      }),
-    ],
-  },
+  label: '教案',
+  englishSingular: 'Lesson plan',
+  englishPlural: 'Lesson plans',
+  defaultColumns: ['title', 'grade', 'durationMinutes', 'reviewState', '_status'],
   fields: [
-    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
     {
       type: 'row',
       fields: [
@@ -66,7 +46,5 @@ export const LessonPlans: CollectionConfig = {
     { name: 'handoutContent', type: 'richText', label: localizedLabel('家长学习单', 'Handout') },
     { name: 'handouts', type: 'upload', relationTo: 'media', hasMany: true, label: localizedLabel('学习单文件（PDF）', 'Handout files (PDF)') },
     { name: 'evaluation', type: 'textarea', required: true, label: localizedLabel('效果评估', 'Evaluation') },
-    slugField(),
-    ...workflowFields(),
   ],
-}
+})

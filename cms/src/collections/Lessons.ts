@@ -1,53 +1,35 @@
-import type { CollectionConfig } from 'payload'
 import { audiences, categories, gradeByCode, grades, LESSONS_PER_GRADE, stages } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
-import { slugField } from '../fields/slugField'
 import { textList } from '../fields/textList'
 import { themesField } from '../fields/themesField'
 import { validateOnEverySave } from '../fields/validateOnEverySave'
-import { workflowFields } from '../fields/workflowFields'
-import { fillSlug } from '../hooks/fillSlug'
 import { fillStageFromGrade } from '../hooks/fillStageFromGrade'
 import { rejectDuplicates } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollectionDefaults } from './contentCollection'
+import { contentCollection } from './contentCollection'
 
 function validateSequence(value: number | null | undefined): true | string {
   return (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LESSONS_PER_GRADE) || `课序号应为 1 到 ${LESSONS_PER_GRADE} 之间的整数。`
 }
 
 /** 专题课程: the graded bank, 20 lessons per grade plus the special-needs track. */
-export const Lessons: CollectionConfig = {
+export const Lessons = contentCollection({
   slug: 'lessons',
-  labels: { singular: localizedLabel('专题课程', 'Lesson'), plural: localizedLabel('专题课程', 'Lessons') },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'grade', 'sequence', 'category', 'reviewState', '_status'],
-    listSearchableFields: ['title', 'slug', 'summary'],
-    group: localizedLabel('课程资源', 'Course bank'),
-  },
-  ...contentCollectionDefaults,
+  label: '专题课程',
+  englishSingular: 'Lesson',
+  englishPlural: 'Lessons',
+  defaultColumns: ['title', 'grade', 'sequence', 'category', 'reviewState', '_status'],
   indexes: [{ fields: ['grade', 'sequence'], unique: true }],
-  hooks: {
-    ...contentCollectionDefaults.hooks,
-    beforeValidate: [
-      fillSlug,
-      fillStageFromGrade,
-      rejectDuplicates({
-        collection: 'lessons',
-        fields: ['slug'],
-        message: (values, existing) => `网址标识「${String(values.slug)}」已被课程《${String(existing.title)}》使用，请换一个。`,
-      }),
-      rejectDuplicates({
-        collection: 'lessons',
-        fields: ['grade', 'sequence'],
-        message: (values, existing) =>
-          `${gradeByCode(String(values.grade))?.label ?? String(values.grade)}已有第 ${String(values.sequence)} 课《${String(existing.title)}》。同一年级的课序号不能重复。`,
-      }),
-    ],
-  },
+  beforeValidate: [
+    fillStageFromGrade,
+    rejectDuplicates({
+      collection: 'lessons',
+      fields: ['grade', 'sequence'],
+      message: (values, existing) =>
+        `${gradeByCode(String(values.grade))?.label ?? String(values.grade)}已有第 ${String(values.sequence)} 课《${String(existing.title)}》。同一年级的课序号不能重复。`,
+    }),
+  ],
   fields: [
-    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
     {
       type: 'row',
       fields: [
@@ -110,7 +92,5 @@ export const Lessons: CollectionConfig = {
         { name: 'lessonPlan', type: 'relationship', relationTo: 'lesson-plans', label: localizedLabel('配套教案', 'Lesson plan') },
       ],
     },
-    slugField(),
-    ...workflowFields(),
   ],
-}
+})

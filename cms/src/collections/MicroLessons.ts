@@ -1,39 +1,19 @@
-import type { CollectionConfig } from 'payload'
 import { grades } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
-import { slugField } from '../fields/slugField'
 import { themesField } from '../fields/themesField'
-import { workflowFields } from '../fields/workflowFields'
-import { fillSlug } from '../hooks/fillSlug'
-import { rejectDuplicates } from '../hooks/rejectDuplicates'
 import { rejectInventedPresenter } from '../hooks/rejectInventedPresenter'
 import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollectionDefaults } from './contentCollection'
+import { contentCollection } from './contentCollection'
 
 /** 微课: a short video for parents, tied to a lesson. */
-export const MicroLessons: CollectionConfig = {
+export const MicroLessons = contentCollection({
   slug: 'micro-lessons',
-  labels: { singular: localizedLabel('微课', 'Micro-lesson'), plural: localizedLabel('微课', 'Micro-lessons') },
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'grades', 'durationSeconds', 'reviewState', '_status'],
-    group: localizedLabel('课程资源', 'Course bank'),
-  },
-  ...contentCollectionDefaults,
-  hooks: {
-    ...contentCollectionDefaults.hooks,
-    beforeValidate: [
-      fillSlug,
-      rejectInventedPresenter,
-      rejectDuplicates({
-        collection: 'micro-lessons',
-        fields: ['slug'],
-        message: (values, existing) => `网址标识「${String(values.slug)}」已被微课《${String(existing.title)}》使用，请换一个。`,
-      }),
-    ],
-  },
+  label: '微课',
+  englishSingular: 'Micro-lesson',
+  englishPlural: 'Micro-lessons',
+  defaultColumns: ['title', 'grades', 'durationSeconds', 'reviewState', '_status'],
+  beforeValidate: [rejectInventedPresenter],
   fields: [
-    { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
     { name: 'video', type: 'upload', relationTo: 'videos', label: localizedLabel('视频', 'Video') },
     {
       name: 'durationSeconds',
@@ -56,7 +36,5 @@ export const MicroLessons: CollectionConfig = {
       label: localizedLabel('主讲', 'Presenter'),
       admin: { description: localizedLabel('填写机构或角色，例如“县家长学校讲师团”，不写个人姓名。', 'An organization or role, never a person’s name.') },
     },
-    slugField(),
-    ...workflowFields(),
   ],
-}
+})

@@ -6,7 +6,7 @@ import { updateOwnOrganization } from '../access/organizationAccess'
 import { codeSelect } from '../fields/codeSelect'
 import { slugField } from '../fields/slugField'
 import { fillSlug } from '../hooks/fillSlug'
-import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { uniqueSlug } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
 
 /** An origin a school's website is served from: scheme, host and optional port, nothing else. */
@@ -32,11 +32,7 @@ export const Organizations: CollectionConfig = {
   hooks: {
     beforeValidate: [
       fillSlug,
-      rejectDuplicates({
-        collection: 'organizations',
-        fields: ['slug'],
-        message: (values, existing) => `网址标识「${String(values.slug)}」已被机构「${String(existing.name)}」使用，请换一个。`,
-      }),
+      uniqueSlug('organizations', '机构', 'name'),
     ],
   },
   fields: [

@@ -4,7 +4,7 @@ import { isContentStaff } from '../access/isContentStaff'
 import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
 import { slugField } from '../fields/slugField'
 import { fillSlug } from '../hooks/fillSlug'
-import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { uniqueSlug } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
 
 /** 主题: the topics the bank is browsed by. Editors manage them. */
@@ -17,11 +17,7 @@ export const Themes: CollectionConfig = {
   hooks: {
     beforeValidate: [
       fillSlug,
-      rejectDuplicates({
-        collection: 'themes',
-        fields: ['slug'],
-        message: (values, existing) => `网址标识「${String(values.slug)}」已被主题「${String(existing.name)}」使用，请换一个。`,
-      }),
+      uniqueSlug('themes', '主题', 'name'),
     ],
   },
   fields: [

@@ -1,28 +1,67 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionBeforeValidateHook, CollectionConfig, CollectionSlug, Field } from 'payload'
 import { isContentStaff } from '../access/isContentStaff'
 import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
 import { publishedOrContentStaff } from '../access/publishedOrContentStaff'
+import { slugField } from '../fields/slugField'
+import { workflowFields } from '../fields/workflowFields'
+import { fillSlug } from '../hooks/fillSlug'
 import { guardPublishing } from '../hooks/guardPublishing'
+import { uniqueSlug } from '../hooks/rejectDuplicates'
+import { localizedLabel } from '../i18n/localizedLabel'
 
 /** How many versions each document keeps; older ones are pruned by Payload. */
 export const MAX_VERSIONS_PER_DOCUMENT = 100
 
+interface ContentCollectionOptions {
+  slug: CollectionSlug
+  /** The Chinese name, singular and plural alike (专题课程). */
+  label: string
+  englishSingular: string
+  englishPlural: string
+  defaultColumns: string[]
+  /** Validation hooks that run after the slug is filled and before its uniqueness check. */
+  beforeValidate?: CollectionBeforeValidateHook[]
+  indexes?: CollectionConfig['indexes']
+  /** The fields between the title and the slug and workflow fields every content type has. */
+  fields: Field[]
+}
+
 /**
- * The settings every course-bank collection shares: drafts with scheduled
- * publishing, a version on every save, the read/write/publish rules, and
- * the workflow guard. Each collection adds its own fields and hooks.
+ * A course-bank collection: drafts with scheduled publishing, a version on
+ * every save, the read/write/publish rules and the workflow guard, a title,
+ * a unique slug and the review fields. Each collection adds its own fields.
  */
-export const contentCollectionDefaults = {
-  access: {
-    read: publishedOrContentStaff,
-    readVersions: isContentStaff,
-    create: isContentStaff,
-    update: isContentStaff,
-    delete: isReviewerOrAdmin,
-  },
-  versions: {
-    drafts: { schedulePublish: true },
-    maxPerDoc: MAX_VERSIONS_PER_DOCUMENT,
-  },
-  hooks: { beforeChange: [guardPublishing(['admin', 'reviewer'])] },
-} satisfies Partial<CollectionConfig>
+export function contentCollection(options: ContentCollectionOptions): CollectionConfig {
+  return {
+    slug: options.slug,
+    labels: {
+      singular: localizedLabel(options.label, options.englishSingular),
+      plural: localizedLabel(options.label, options.englishPlural),
+    },
+    admin: {
+      useAsTitle: 'title',
+      defaultColumns: options.defaultColumns,
+      listSearchableFields: ['title', 'slug'],
+      group: localizedLabel('课程资源', 'Course bank'),
+    },
+    access: {
+      read: publishedOrContentStaff,
+      readVersions: isContentStaff,
+      create: isContentStaff,
+      update: isContentStaff,
+      delete: isReviewerOrAdmin,
+    },
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: MAX_VERSIONS_PER_DOCUMENT },
+    indexes: options.indexes,
+    hooks: {
+      beforeValidate: [fillSlug, ...(options.beforeValidate ?? []), uniqueSlug(options.slug, options.label)],
+      beforeChange: [guardPublishing(['admin', 'reviewer'])],
+    },
+    fields: [
+      { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
+      ...options.fields,
+      slugField(),
+      ...workflowFields(),
+    ],
+  }
+}

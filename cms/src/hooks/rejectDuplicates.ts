@@ -34,3 +34,12 @@ export function rejectDuplicates(options: RejectDuplicatesOptions): CollectionBe
     throw new ValidationError({ collection: options.collection, errors: [{ path, message: options.message(values, taken) }] }, req.t)
   }
 }
+
+/** Rejects a slug another document of the collection already has, naming that document. */
+export function uniqueSlug(collection: CollectionSlug, noun: string, titleField = 'title'): CollectionBeforeValidateHook {
+  return rejectDuplicates({
+    collection,
+    fields: ['slug'],
+    message: (values, existing) => `网址标识「${String(values.slug)}」已被${noun}「${String(existing[titleField])}」使用，请换一个。`,
+  })
+}
