@@ -1,13 +1,26 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readStarterContent } from '@gongyu/seed/content'
+import { readStarterContent, type StarterContent } from '@gongyu/seed/content'
 import { loadStarterContent } from '@gongyu/seed/load'
+import { bankSubset } from '../fixtures/bankSubset.ts'
+import { testDatabaseTarget } from '../helpers/testDatabase.ts'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
 
 let t: TestPayload
+let content: StarterContent
+let fullBank = true
 
 beforeAll(async () => {
   t = await startTestPayload()
+  content = readStarterContent()
+  const target = await testDatabaseTarget()
+  if (target.server === 'ferretdb') {
+    // FerretDB v1's SQLite storage scans instead of using indexes, so each save slows as the
+    // bank grows; the full bank takes tens of minutes there. `npm run bench` times it in full.
+    fullBank = false
+    content = bankSubset(content, ['k1', 'special'])
+    console.log('[mongodb] FerretDB: the seed test loads grade k1 and the special-needs track only (full bank: npm run bench)')
+  }
 })
 afterAll(async () => {
   await t?.close()
@@ -16,7 +29,7 @@ afterAll(async () => {
 describe('seed loader', () => {
   it('loads the starter bank and a second run gives the same counts', async () => {
     const videoCacheDir = path.join(t.dataDir, 'video-cache')
-    const first = await loadStarterContent(t.payload, { videoCacheDir })
+    const first = await loadStarterContent(t.payload, { content, videoCacheDir })
     const countAll = async () =>
       Object.fromEntries(
         await Promise.all(
@@ -26,11 +39,10 @@ describe('seed loader', () => {
         ),
       )
     const afterFirst = await countAll()
-    const second = await loadStarterContent(t.payload, { videoCacheDir })
+    const second = await loadStarterContent(t.payload, { content, videoCacheDir })
     expect(await countAll()).toEqual(afterFirst)
     expect(second.lessons?.created).toBe(0)
     expect(second.lessons?.updated).toBe(first.lessons?.total)
-    const content = readStarterContent()
     const filesOf = (kind: string) => content.files.filter((item) => item.kind === kind).length
     expect(afterFirst).toEqual({
       lessons: filesOf('lesson'),
@@ -43,13 +55,16 @@ describe('seed loader', () => {
       organizations: filesOf('organization') + 2,
       'course-lists': filesOf('course-list'),
     })
-    expect(afterFirst.lessons).toBe(320)
+    expect(afterFirst.lessons).toBe(fullBank ? 320 : 40)
     expect(second.videos?.created).toBe(0)
-  })
+    // Loading ~500 documents twice takes minutes on FerretDB's SQLite storage.
+  }, 900_000)
 
   it('gives at least 5 micro-lessons a real sample video', async () => {
     const withVideo = await t.payload.find({ collection: 'micro-lessons', where: { video: { exists: true } }, depth: 1, limit: 100 })
-    expect(withVideo.totalDocs).toBeGreaterThanOrEqual(5)
+    const marked = content.files.filter((item) => item.kind === 'micro-lesson' && item.data.video === 'generated').length
+    expect(withVideo.totalDocs).toBe(marked)
+    if (fullBank) expect(withVideo.totalDocs).toBeGreaterThanOrEqual(5)
     for (const doc of withVideo.docs) {
       const video = doc.video as { mimeType?: string; filesize?: number; filename?: string }
       expect(video.mimeType).toBe('video/mp4')
@@ -58,8 +73,10 @@ describe('seed loader', () => {
   })
 
   it('publishes everything it loads, so anonymous readers see the bank', async () => {
-    const { totalDocs } = await t.payload.count({ collection: 'lessons', overrideAccess: false, where: { grade: { equals: 'p3' } } })
+    const { totalDocs } = await t.payload.count({ collection: 'lessons', overrideAccess: false, where: { grade: { equals: 'k1' } } })
     expect(totalDocs).toBe(20)
+    const published = await t.payload.count({ collection: 'lessons', overrideAccess: false })
+    expect(published.totalDocs).toBe(content.files.filter((item) => item.kind === 'lesson').length)
   })
 
   it('links lessons to their micro-lessons and lesson plan', async () => {

@@ -140,8 +140,14 @@ describe('anonymous readers see published documents only', () => {
     const titles = json.data.Lessons.docs.map((doc: { title: string }) => doc.title)
     expect(titles).toContain(publishedTitle)
     expect(titles).not.toContain(draftTitle)
-    const single = await t.graphql(`query($id: Int!) { Lesson(id: $id, draft: true) { title } }`, { variables: { id: Number(draftId) } })
+    // SQLite ids are numbers (Int), MongoDB ids are ObjectId strings (String).
+    const idType = typeof draftId === 'number' ? 'Int' : 'String'
+    const query = `query($id: ${idType}!) { Lesson(id: $id, draft: true) { title } }`
+    const single = await t.graphql(query, { variables: { id: draftId } })
+    expect(single.json.data?.Lesson ?? null).toBeNull()
     expect(JSON.stringify(single.json)).not.toContain(draftTitle)
+    const asStaff = await t.graphql(query, { as: 'editor', variables: { id: draftId } })
+    expect(asStaff.json.data.Lesson.title).toBe(draftTitle)
   })
 
   it('signed-in content staff see the draft through GraphQL', async () => {

@@ -6,7 +6,7 @@ import { dataDirectory } from '../env/paths'
 import { ConfigurationError } from '../env/payloadSecret'
 
 /** How long a MongoDB connection may take before start-up fails with a clear message. */
-export const DATABASE_CONNECT_TIMEOUT_MS = 8_000
+export const DATABASE_CONNECT_TIMEOUT_MS = 6_000
 
 /** Extra adapter options for MongoDB-compatible servers; production MongoDB needs none. */
 export type MongoCompatibilityOptions = Partial<Omit<MongooseAdapterArgs, 'url'>>
@@ -31,15 +31,47 @@ export function databaseAdapter(
 ): DatabaseAdapterObj {
   const uri = env.DATABASE_URI
   if (databaseKind(uri) === 'mongodb') {
-    return mongooseAdapter({
+    const adapter = mongooseAdapter({
       url: uri as string,
       connectOptions: {
         serverSelectionTimeoutMS: DATABASE_CONNECT_TIMEOUT_MS,
         connectTimeoutMS: DATABASE_CONNECT_TIMEOUT_MS,
       },
+      // Build the unique indexes (slugs, grade + sequence) before serving, not in the background.
+      ensureIndexes: true,
       ...mongoCompatibility,
     })
+    return withClearConnectionError(adapter, uri as string)
   }
   const url = uri ?? `file:${path.join(dataDirectory(env), 'gongyu.db')}`
   return sqliteAdapter({ client: { url } })
+}
+
+/** A database URI with its password hidden, safe to print. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
+}
+
+/** Turns the adapter's connection failure into a Chinese message that says what to check. */
+function withClearConnectionError(adapter: DatabaseAdapterObj, uri: string): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      const connect = db.connect
+      if (connect) {
+        db.connect = async function connectWithClearError(this: typeof db, options) {
+          try {
+            await connect.call(this, options)
+          } catch (error) {
+            const detail = (error as Error).message.replace(/^Error: cannot connect to MongoDB: /, '')
+            throw new ConfigurationError(
+              `无法连接 MongoDB（${redactUri(uri)}）。请检查 DATABASE_URI 的地址、端口、用户名和密码，以及服务器是否在运行。原始错误：${detail}`,
+            )
+          }
+        }
+      }
+      return db
+    },
+  }
 }
