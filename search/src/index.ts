@@ -1,1 +1,2 @@
+export * from './record/publicRecord.ts'
 export * from './vocabulary.ts'

@@ -86,4 +86,21 @@ describe('seed loader', () => {
       expect(lesson.lessonPlan).toBe(plan.id)
     }
   })
+
+  it('stops on an invalid file before writing anything, naming the file and field', async () => {
+    const lesson = content.files.find((item) => item.kind === 'lesson')!
+    const broken: StarterContent = { ...content, files: [{ ...lesson, file: 'lessons/k1/broken.md', data: { ...lesson.data, grade: 'k9' } }] }
+    const before = await t.payload.count({ collection: 'themes', overrideAccess: true })
+    await expect(loadStarterContent(t.payload, { content: broken })).rejects.toThrow(/lessons\/k1\/broken\.md › grade: 未知取值 "k9"/)
+    expect((await t.payload.count({ collection: 'themes', overrideAccess: true })).totalDocs).toBe(before.totalDocs)
+  })
+
+  it('stops when the CMS rejects a file, naming the file and the field the CMS named', async () => {
+    const caseStudy = content.files.find((item) => item.kind === 'case-study')!
+    const leaky = { ...caseStudy, slug: 'case-leaky-phone', file: 'case-studies/case-leaky-phone.md', data: { ...caseStudy.data, title: '一个留了电话的案例' }, body: caseStudy.body.replace('## 问题描述', '奶奶的电话是13812345678。\n\n## 问题描述') }
+    await expect(loadStarterContent(t.payload, { content: { themes: content.themes, files: [leaky] } })).rejects.toThrow(
+      /case-studies\/case-leaky-phone\.md › background: .*手机号/,
+    )
+    expect((await t.payload.count({ collection: 'case-studies', where: { slug: { equals: 'case-leaky-phone' } }, overrideAccess: true })).totalDocs).toBe(0)
+  })
 })

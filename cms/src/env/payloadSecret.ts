@@ -18,17 +18,17 @@ const LOCAL_ENV_FILE = path.join(cmsRoot, '.env.local')
  * `PAYLOAD_SECRET`; in development one is generated once into the
  * git-ignored `cms/.env.local`, so a newcomer needs no set-up.
  */
-export function resolvePayloadSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function resolvePayloadSecret(env: NodeJS.ProcessEnv = process.env, localEnvFile: string = LOCAL_ENV_FILE): string {
   if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
   if (env.NODE_ENV === 'production') {
     throw new ConfigurationError('缺少环境变量 PAYLOAD_SECRET。生产环境必须设置一个至少 32 位的随机字符串，例如：PAYLOAD_SECRET=$(openssl rand -hex 32)')
   }
-  if (existsSync(LOCAL_ENV_FILE)) {
-    const match = /^PAYLOAD_SECRET=(.+)$/m.exec(readFileSync(LOCAL_ENV_FILE, 'utf8'))
+  if (existsSync(localEnvFile)) {
+    const match = /^PAYLOAD_SECRET=(.+)$/m.exec(readFileSync(localEnvFile, 'utf8'))
     if (match?.[1]) return (env.PAYLOAD_SECRET = match[1].trim())
   }
   const secret = randomBytes(32).toString('hex')
-  appendFileSync(LOCAL_ENV_FILE, `# Generated for local development; production sets its own.\nPAYLOAD_SECRET=${secret}\n`)
+  appendFileSync(localEnvFile, `# Generated for local development; production sets its own.\nPAYLOAD_SECRET=${secret}\n`)
   env.PAYLOAD_SECRET = secret
   return secret
 }

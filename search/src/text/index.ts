@@ -1,0 +1,4 @@
+export * from './normalize.ts'
+export * from './pinyin.ts'
+export * from './synonyms.ts'
+export * from './tokenize.ts'

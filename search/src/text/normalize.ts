@@ -1,0 +1,17 @@
+import * as OpenCC from 'opencc-js/t2cn'
+
+// Taiwan and Hong Kong forms both map to mainland Simplified; `t2cn` is the small browser-safe build.
+const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' })
+const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' })
+
+/**
+ * The one normal form every indexed text and every query goes through:
+ * NFKC (full-width letters and digits become ASCII), Traditional → Simplified,
+ * lower case, and runs of white space folded.
+ */
+export function normalizeText(text: string): string {
+  return fromHongKong(fromTaiwan(text.normalize('NFKC')))
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+}

@@ -1,0 +1,27 @@
+/**
+ * Everyday words parents use, grouped with the words the course bank uses.
+ * One list for both engines: the embedded engine expands queries with it,
+ * and the Meilisearch settings are generated from it.
+ */
+export const synonymGroups: readonly (readonly string[])[] = [
+  ['手机', '电子产品', '屏幕', '平板', '游戏', '短视频', '刷视频'],
+  ['玩手机', '沉迷手机', '屏幕时间', '网络沉迷'],
+  ['叛逆', '逆反', '顶嘴', '对着干'],
+  ['老人', '祖辈', '隔代', '爷爷奶奶', '外公外婆', '姥姥', '老人带娃'],
+  ['孩子', '子女', '娃', '小孩', '儿女'],
+  ['焦虑', '紧张', '压力', '担心'],
+  ['睡不着', '失眠', '睡眠'],
+  ['不爱写作业', '作业拖拉', '作业磨蹭', '写作业慢'],
+  ['早恋', '恋爱', '谈恋爱'],
+  ['打工', '外出务工', '留守'],
+  ['随迁', '流动', '进城'],
+  ['发脾气', '哭闹', '情绪失控'],
+  ['霸凌', '欺凌', '被欺负'],
+  ['自闭症', '孤独症'],
+  ['多动症', '注意缺陷多动障碍', 'adhd'],
+]
+
+/** The other words of every group a word belongs to. */
+export function synonymsOf(word: string): string[] {
+  return [...new Set(synonymGroups.filter((group) => group.includes(word)).flat())].filter((synonym) => synonym !== word)
+}
