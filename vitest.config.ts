@@ -48,6 +48,8 @@ export default defineConfig({
         test: { name: 'unit', include: ['{cms,search,seed,site}/src/**/*.test.ts', 'tests/int/**/*.spec.ts'], exclude: integration },
       },
       { extends: true, test: { name: 'sqlite', include: integration, env: { GONGYU_TEST_DATABASE: 'sqlite' } } },
+      // Browser tests: Debian's Chromium through playwright-core, against servers the tests start.
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.spec.ts'] } },
       ...mongodbProject(),
     ],
   },
