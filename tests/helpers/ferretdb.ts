@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createConnection, createServer } from 'node:net'
+import { createConnection } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from './freePort.ts'
 
 const installScript = fileURLToPath(new URL('../mongodb/install-ferretdb.sh', import.meta.url))
 
@@ -13,17 +14,6 @@ export function ferretdbBinary(): { path: string } | { missing: string } {
   const result = spawnSync('bash', [installScript], { encoding: 'utf8' })
   if (result.status === 0) return { path: result.stdout.trim() }
   return { missing: (result.stderr || result.error?.message || 'unknown error').trim() }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
