@@ -88,17 +88,30 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     return id
   }
 
+  // The slugs already in each collection, read once per collection rather than once per item.
+  const existingIds = new Map<CollectionSlug, Map<string, Id>>()
+  async function existingIdsOf(collection: CollectionSlug): Promise<Map<string, Id>> {
+    let bySlug = existingIds.get(collection)
+    if (!bySlug) {
+      const { docs } = await payload.find({ collection, pagination: false, depth: 0, overrideAccess: true, select: { slug: true } })
+      bySlug = new Map(docs.map((doc) => [String((doc as { slug?: unknown }).slug), (doc as { id: Id }).id]))
+      existingIds.set(collection, bySlug)
+    }
+    return bySlug
+  }
+
   async function upsert(collection: CollectionSlug, slug: string, data: Data, item?: ContentFile, versioned = true): Promise<Id> {
     const count = (report[collection] ??= { created: 0, updated: 0, total: 0 })
-    const existing = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, overrideAccess: true })
+    const existing = await existingIdsOf(collection)
+    const foundId = existing.get(slug)
     const publish = versioned ? { _status: 'published' } : {}
     try {
-      const found = existing.docs[0] as { id: Id } | undefined
-      const saved = found
-        ? await payload.update({ collection, id: found.id, data: { ...data, ...publish, slug } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+      const saved = foundId !== undefined
+        ? await payload.update({ collection, id: foundId, data: { ...data, ...publish, slug } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
         : await payload.create({ collection, data: { ...data, ...publish, slug } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
-      if (found) count.updated += 1
+      if (foundId !== undefined) count.updated += 1
       else count.created += 1
+      existing.set(slug, (saved as { id: Id }).id)
       count.total += 1
       ids.set(`${collection}:${slug}`, (saved as { id: Id }).id)
       return (saved as { id: Id }).id
@@ -236,6 +249,14 @@ const stageOfGrade = new Map<string, string>(grades.map((grade) => [grade.code, 
 async function linkLessonsToResources(payload: Payload, content: StarterContent, ids: Map<string, Id>): Promise<void> {
   const files = content.files
   const cases = files.filter((item) => item.kind === 'case-study')
+  const { docs: stored } = await payload.find({
+    collection: 'lessons',
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { relatedMicroLessons: true, relatedCaseStudies: true, lessonPlan: true },
+  })
+  const storedLinks = new Map(stored.map((doc) => [doc.id as Id, doc as unknown as Data]))
   for (const lesson of files.filter((item) => item.kind === 'lesson')) {
     const micro = files.filter((item) => item.kind === 'micro-lesson' && item.data.lesson === lesson.slug)
     const plan = files.find((item) => item.kind === 'lesson-plan' && item.data.lesson === lesson.slug)
@@ -251,7 +272,7 @@ async function linkLessonsToResources(payload: Payload, content: StarterContent,
     }
     const id = ids.get(`lessons:${lesson.slug}`)
     if (id === undefined) continue
-    const current = (await payload.findByID({ collection: 'lessons', id, depth: 0, overrideAccess: true })) as unknown as Data
+    const current = storedLinks.get(id) ?? {}
     const same =
       JSON.stringify(current.relatedMicroLessons ?? []) === JSON.stringify(links.relatedMicroLessons) &&
       JSON.stringify(current.relatedCaseStudies ?? []) === JSON.stringify(links.relatedCaseStudies) &&
