@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
+import { isMongoUri } from './cms/src/db/databaseKind.ts'
 
 const integration = ['tests/int/**/*.int.spec.ts']
 
@@ -12,7 +13,7 @@ const integration = ['tests/int/**/*.int.spec.ts']
  * (as in CI), where that is an error.
  */
 function mongodbProject(): TestProjectInlineConfiguration[] {
-  const given = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')
+  const given = isMongoUri(process.env.DATABASE_URI)
   const canBuildFerretDB = Boolean(process.env.FERRETDB_BIN) || ['/usr/bin/go', '/usr/local/go/bin/go'].some(existsSync) || Boolean(process.env.PATH?.split(':').some((dir) => existsSync(`${dir}/go`)))
   if (!given && !canBuildFerretDB) {
     const reason = 'MongoDB suite SKIPPED: no DATABASE_URI=mongodb://… and no Go toolchain to build FerretDB (see README, "Tests").'

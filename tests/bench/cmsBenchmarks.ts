@@ -1,6 +1,7 @@
+import { isMongoUri } from '@gongyu/cms/database-kind'
 import { readStarterContent, type StarterContent } from '@gongyu/seed/content'
 import { loadStarterContent } from '@gongyu/seed/load'
-import { bankSubset } from '../fixtures/bankSubset.ts'
+import { bankSubset, FERRETDB_SEED_SLICE } from '../fixtures/bankSubset.ts'
 import { ferretdbBinary, startFerretDB } from '../helpers/ferretdb.ts'
 import { startTestPayload } from '../helpers/testPayload.ts'
 import { ms, percentile } from './stats.ts'
@@ -76,12 +77,10 @@ export async function benchmarkFromEnvironment(): Promise<Record<string, unknown
   return benchmarkDatabase(slice ? bankSubset(full, slice.split(',')) : full)
 }
 
-const FERRETDB_SLICE = ['k1', 'special']
-
 /** CMS figures: SQLite with the full bank; MongoDB wire protocol on DATABASE_URI (full bank) or FerretDB (a slice). */
 export async function cmsBenchmarks(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = { sqlite: await inChildProcess({ database: 'sqlite' }, 'full') }
-  if (/^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')) {
+  if (isMongoUri(process.env.DATABASE_URI)) {
     results.mongodb = { server: 'DATABASE_URI', ...(await inChildProcess({ database: 'mongodb', uri: process.env.DATABASE_URI as string, server: 'mongodb' }, 'full')) }
     return results
   }
@@ -95,11 +94,11 @@ export async function cmsBenchmarks(): Promise<Record<string, unknown>> {
     results.mongodbWireProtocol = {
       server: 'FerretDB v1.24.2, SQLite storage',
       note: 'FerretDB v1 scans instead of using indexes, so each save slows as collections grow and the full bank would take over an hour; this is a slice (grade k1 and the special-needs track). sqliteSameSlice is the same slice on SQLite.',
-      ...(await inChildProcess({ database: 'mongodb', uri: server.uri, server: 'ferretdb' }, FERRETDB_SLICE)),
+      ...(await inChildProcess({ database: 'mongodb', uri: server.uri, server: 'ferretdb' }, FERRETDB_SEED_SLICE)),
     }
   } finally {
     await server.stop()
   }
-  results.sqliteSameSlice = await inChildProcess({ database: 'sqlite' }, FERRETDB_SLICE)
+  results.sqliteSameSlice = await inChildProcess({ database: 'sqlite' }, FERRETDB_SEED_SLICE)
   return results
 }

@@ -22,7 +22,10 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
     if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode}`)
     const open = await new Promise<boolean>((resolve) => {
       const socket = createConnection({ host: '127.0.0.1', port })
-      socket.once('connect', () => resolve(socket.end() !== undefined))
+      socket.once('connect', () => {
+        socket.end()
+        resolve(true)
+      })
       socket.once('error', () => resolve(false))
     })
     if (open) return

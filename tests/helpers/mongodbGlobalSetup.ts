@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node'
+import { isMongoUri } from '@gongyu/cms/database-kind'
 import { ferretdbBinary, startFerretDB } from './ferretdb.ts'
 
 declare module 'vitest' {
@@ -14,7 +15,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const given = process.env.DATABASE_URI
-  if (given && /^mongodb(\+srv)?:\/\//.test(given)) {
+  if (given && isMongoUri(given)) {
     project.provide('mongodbUri', given)
     project.provide('mongodbServer', 'mongodb')
     console.log('[mongodb] running the CMS suite against DATABASE_URI')

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readStarterContent, type StarterContent } from '@gongyu/seed/content'
 import { loadStarterContent } from '@gongyu/seed/load'
-import { bankSubset } from '../fixtures/bankSubset.ts'
+import { bankSubset, FERRETDB_SEED_SLICE } from '../fixtures/bankSubset.ts'
 import { testDatabaseTarget } from '../helpers/testDatabase.ts'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
     // FerretDB v1's SQLite storage scans instead of using indexes, so each save slows as the
     // bank grows; the full bank takes tens of minutes there. `npm run bench` times it in full.
     fullBank = false
-    content = bankSubset(content, ['k1', 'special'])
+    content = bankSubset(content, FERRETDB_SEED_SLICE)
     console.log('[mongodb] FerretDB: the seed test loads grade k1 and the special-needs track only (full bank: npm run bench)')
   }
 })

@@ -4,22 +4,15 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { dataDirectory } from '../env/paths'
 import { ConfigurationError } from '../env/payloadSecret'
+import { databaseKind } from './databaseKind'
+
+export { databaseKind, isMongoUri } from './databaseKind'
 
 /** How long a MongoDB connection may take before start-up fails with a clear message. */
 export const DATABASE_CONNECT_TIMEOUT_MS = 6_000
 
 /** Extra adapter options for MongoDB-compatible servers; production MongoDB needs none. */
 export type MongoCompatibilityOptions = Partial<Omit<MongooseAdapterArgs, 'url'>>
-
-/** The kind of database a `DATABASE_URI` names. */
-export function databaseKind(uri: string | undefined): 'sqlite' | 'mongodb' {
-  if (!uri) return 'sqlite'
-  if (/^mongodb(\+srv)?:\/\//.test(uri)) return 'mongodb'
-  if (/^(file:|libsql:|https?:\/\/.*turso)/.test(uri)) return 'sqlite'
-  throw new ConfigurationError(
-    `无法识别 DATABASE_URI「${uri.replace(/\/\/[^@/]*@/, '//***@')}」。请使用 mongodb://…、mongodb+srv://…（MongoDB），或不设置以使用内置 SQLite。`,
-  )
-}
 
 /**
  * Chooses the database from `DATABASE_URI`: none means the embedded SQLite
