@@ -1,6 +1,5 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
-import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { plainTextOf } from '../fields/plainTextOf'
 import { describeFindings, findPersonalInformation } from '../privacy/findPersonalInformation'
 
 const checkedFields = [
@@ -11,14 +10,6 @@ const checkedFields = [
   { name: 'strategy', label: '解决策略' },
   { name: 'outcome', label: '结果评估' },
 ] as const
-
-function plainTextOf(value: unknown): string {
-  if (typeof value === 'string') return value
-  if (value && typeof value === 'object' && 'root' in value) {
-    return convertLexicalToPlaintext({ data: value as SerializedEditorState })
-  }
-  return ''
-}
 
 /**
  * Rejects a case study whose text looks like it holds a child's personal

@@ -1,5 +1,4 @@
-import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { plainTextOf } from '../fields/plainTextOf'
 import { gradeByCode, type ContentTypeCode, type GradeCode, type StageCode } from '@gongyu/search/vocabulary'
 import { recordId, urlFor, type PublicRecord } from '@gongyu/search/record'
 
@@ -19,15 +18,9 @@ type ThemeLookup = (idOrDoc: unknown) => { slug: string; name: string } | undefi
 
 const SUMMARY_LENGTH = 120
 
-function plain(value: unknown): string {
-  if (typeof value === 'string') return value
-  if (value && typeof value === 'object' && 'root' in value) return convertLexicalToPlaintext({ data: value as SerializedEditorState })
-  return ''
-}
-
 function rowsText(value: unknown, ...keys: string[]): string[] {
   if (!Array.isArray(value)) return []
-  return value.flatMap((row) => keys.map((key) => plain((row as Doc)[key])).filter(Boolean))
+  return value.flatMap((row) => keys.map((key) => plainTextOf((row as Doc)[key])).filter(Boolean))
 }
 
 function strings(value: unknown): string[] {
@@ -72,7 +65,7 @@ export function toPublicRecord(collection: PublicCollection, doc: Doc, themeOf: 
       return {
         ...base,
         summary: String(doc.summary ?? ''),
-        bodyText: [plain(doc.body), plain(practice.title), plain(practice.instructions), ...rowsText(doc.objectives, 'text'), ...rowsText(doc.reflectionQuestions, 'text')].join('\n'),
+        bodyText: [plainTextOf(doc.body), plainTextOf(practice.title), plainTextOf(practice.instructions), ...rowsText(doc.objectives, 'text'), ...rowsText(doc.reflectionQuestions, 'text')].join('\n'),
         stages: stagesOf(grades, strings([doc.stage])),
         audience: strings(doc.audience) as PublicRecord['audience'],
         category: (doc.category as PublicRecord['category']) ?? null,
@@ -81,7 +74,7 @@ export function toPublicRecord(collection: PublicCollection, doc: Doc, themeOf: 
       }
     }
     case 'micro-lessons': {
-      const transcript = plain(doc.transcript)
+      const transcript = plainTextOf(doc.transcript)
       return {
         ...base,
         summary: excerpt(transcript),
@@ -94,7 +87,7 @@ export function toPublicRecord(collection: PublicCollection, doc: Doc, themeOf: 
       }
     }
     case 'case-studies': {
-      const sections = ['background', 'problem', 'strategy', 'outcome'].map((field) => plain(doc[field]))
+      const sections = ['background', 'problem', 'strategy', 'outcome'].map((field) => plainTextOf(doc[field]))
       return {
         ...base,
         summary: excerpt(sections[1] || sections[0] || ''),
@@ -110,7 +103,7 @@ export function toPublicRecord(collection: PublicCollection, doc: Doc, themeOf: 
       return {
         ...base,
         summary: excerpt(rowsText(doc.objectives, 'text').join('；')),
-        bodyText: [plain(doc.preparation), ...rowsText(doc.steps, 'activity', 'teacherActions', 'parentActions'), plain(doc.handoutContent), plain(doc.evaluation)].join('\n'),
+        bodyText: [plainTextOf(doc.preparation), ...rowsText(doc.steps, 'activity', 'teacherActions', 'parentActions'), plainTextOf(doc.handoutContent), plainTextOf(doc.evaluation)].join('\n'),
         stages: stagesOf(grades, []),
         audience: ['teachers'],
         category: null,
@@ -118,7 +111,7 @@ export function toPublicRecord(collection: PublicCollection, doc: Doc, themeOf: 
         familySituations: [],
       }
     case 'activity-plans': {
-      const overview = plain(doc.overview)
+      const overview = plainTextOf(doc.overview)
       return {
         ...base,
         summary: excerpt(overview),
