@@ -1,8 +1,39 @@
 import type { Payload } from 'payload'
-import type { PublicRecord } from '@gongyu/search/record'
-import { publicCollections, toPublicRecord, type PublicCollection } from './toPublicRecord'
+import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme, PublishedContent } from '@gongyu/search/record'
+import { publicCollections, toPublicRecord, type PublicCollection, type RecordLookups } from './toPublicRecord'
+import { videoLookup } from './videoLookup'
 
 const PAGE_SIZE = 200
+
+type Id = string | number
+type Doc = Record<string, unknown> & { id: Id }
+
+function idOf(value: unknown): Id | undefined {
+  if (value && typeof value === 'object') return (value as { id?: Id }).id
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined
+}
+
+/** Every published document of a collection, read as an anonymous visitor. */
+async function readAnonymously(payload: Payload, collection: PublicCollection | 'course-lists'): Promise<Doc[]> {
+  const docs: Doc[] = []
+  for (let page = 1; ; page += 1) {
+    const result = await payload.find({ collection, page, limit: PAGE_SIZE, depth: 0, draft: false, overrideAccess: false, sort: 'createdAt' })
+    docs.push(...(result.docs as unknown as Doc[]))
+    if (!result.hasNextPage) break
+  }
+  return docs
+}
+
+/** Makes every relation two-way: a micro-lesson that names its lesson is listed on the lesson too. */
+function linkBothWays(records: PublicRecord[]): void {
+  const byId = new Map(records.map((record) => [record.id, record]))
+  for (const record of records) {
+    for (const relatedId of record.related) {
+      const other = byId.get(relatedId)
+      if (other && !other.related.includes(record.id)) other.related.push(record.id)
+    }
+  }
+}
 
 /**
  * Every published item as a public record, read as an anonymous visitor
@@ -10,19 +41,54 @@ const PAGE_SIZE = 200
  * second guard after the mapping's own published-only check.
  */
 export async function readPublishedRecords(payload: Payload): Promise<PublicRecord[]> {
-  const themes = await payload.find({ collection: 'themes', limit: 0, pagination: false, depth: 0, overrideAccess: false })
-  const themeById = new Map<string | number, { slug: string; name: string }>(themes.docs.map((theme) => [theme.id, { slug: theme.slug, name: theme.name }]))
-  const themeOf = (value: unknown) => themeById.get((value && typeof value === 'object' ? (value as { id: string | number }).id : value) as string | number)
-  const records: PublicRecord[] = []
+  return (await readPublishedContent(payload)).records
+}
+
+/** Everything the public sees: records, themes, organizations and published course lists. */
+export async function readPublishedContent(payload: Payload): Promise<PublishedContent> {
+  const themeDocs = await payload.find({ collection: 'themes', limit: 0, pagination: false, depth: 0, overrideAccess: false, sort: 'slug' })
+  const themeById = new Map<Id, { slug: string; name: string }>(themeDocs.docs.map((theme) => [theme.id, { slug: theme.slug, name: theme.name }]))
+  const docsByCollection = new Map<PublicCollection, Doc[]>()
+  const recordIds = new Map<string, string>()
   for (const collection of Object.keys(publicCollections) as PublicCollection[]) {
-    for (let page = 1; ; page += 1) {
-      const result = await payload.find({ collection, page, limit: PAGE_SIZE, depth: 0, draft: false, overrideAccess: false, sort: 'createdAt' })
-      for (const doc of result.docs) {
-        const record = toPublicRecord(collection, doc as unknown as Record<string, unknown>, themeOf)
-        if (record) records.push(record)
-      }
-      if (!result.hasNextPage) break
+    const docs = await readAnonymously(payload, collection)
+    docsByCollection.set(collection, docs)
+    for (const doc of docs) if (typeof doc.slug === 'string') recordIds.set(`${collection}:${doc.id}`, `${publicCollections[collection]}:${doc.slug}`)
+  }
+  const lookups: RecordLookups = {
+    themeOf: (value) => themeById.get(idOf(value) as Id),
+    recordIdOf: (collection, value) => recordIds.get(`${collection}:${idOf(value)}`),
+    videoOf: await videoLookup(payload),
+  }
+  const records: PublicRecord[] = []
+  for (const [collection, docs] of docsByCollection) {
+    for (const doc of docs) {
+      const record = toPublicRecord(collection, doc, lookups)
+      if (record) records.push(record)
     }
   }
-  return records
+  linkBothWays(records)
+
+  const organizationDocs = await payload.find({ collection: 'organizations', limit: 0, pagination: false, depth: 0, overrideAccess: false, sort: 'slug' })
+  const organizationSlugs = new Map<Id, string>(organizationDocs.docs.map((organization) => [organization.id, organization.slug]))
+  const courseLists: PublicCourseList[] = (await readAnonymously(payload, 'course-lists')).flatMap((doc) => {
+    const organization = organizationSlugs.get(idOf(doc.organization) as Id)
+    if (doc._status !== 'published' || typeof doc.slug !== 'string' || !organization) return []
+    const items = (Array.isArray(doc.items) ? doc.items : []).flatMap((row: { resource?: { relationTo?: string; value?: unknown }; date?: string | null; note?: string | null }) => {
+      const relationTo = row.resource?.relationTo
+      const recordId = relationTo && relationTo in publicCollections ? recordIds.get(`${relationTo}:${idOf(row.resource?.value)}`) : undefined
+      return recordId ? [{ recordId, date: row.date ? row.date.slice(0, 10) : null, note: row.note ?? '' }] : []
+    })
+    return [{ slug: doc.slug, title: String(doc.title), description: String(doc.description ?? ''), organization, items, publishedAt: new Date(String(doc.updatedAt)).toISOString() }]
+  })
+  const themes: PublicTheme[] = themeDocs.docs.map((theme) => ({ slug: theme.slug, name: theme.name, description: theme.description ?? '' }))
+  const organizations: PublicOrganization[] = organizationDocs.docs.map((organization) => ({
+    slug: organization.slug,
+    name: organization.name,
+    type: organization.type,
+    region: organization.region,
+    description: organization.description ?? '',
+    allowedOrigins: (organization.allowedOrigins ?? []).map((row) => row.origin),
+  }))
+  return { generatedAt: new Date().toISOString(), records, themes, organizations, courseLists }
 }

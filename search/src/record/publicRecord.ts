@@ -4,8 +4,34 @@ import type {
   ContentTypeCode,
   FamilySituationCode,
   GradeCode,
+  OccasionCode,
   StageCode,
 } from '../vocabulary.ts'
+
+/** One titled part of an item's page (objectives, body, practice…), as HTML the CMS has already escaped. */
+export interface PublicSection {
+  /** Stable key of the part, e.g. `objectives`, `body`, `practice`, `reflection`, `background`. */
+  key: string
+  /** Chinese heading shown above the part. */
+  heading: string
+  /** Safe HTML: produced by the CMS's converters, which escape text and filter link schemes. */
+  html: string
+}
+
+/** The playable form of a micro-lesson's video, once it has been transcoded. */
+export interface PublicVideo {
+  /** Site-relative URL of the HLS master playlist. */
+  master: string
+  /** Site-relative URL of the audio-only playlist (省流量), when there is one. */
+  audio: string | null
+  poster: string | null
+  captions: string | null
+  durationSeconds: number
+  width: number
+  height: number
+  /** Renditions, lowest first, with their bandwidth for data-cost labels. */
+  renditions: { name: string; height: number; bandwidth: number }[]
+}
 
 /**
  * The public content contract: one published item as search, the site and
@@ -36,6 +62,55 @@ export interface PublicRecord {
   familySituations: FamilySituationCode[]
   /** ISO 8601. */
   publishedAt: string
+  /** A lesson's place in its grade (1–20); null for other types. */
+  sequence: number | null
+  /** The month an activity plan is for (1–12); null for other types. */
+  month: number | null
+  occasion: OccasionCode | null
+  /** The parts of the item's page, in reading order. */
+  sections: PublicSection[]
+  /** Ids of related records (a lesson's micro-lessons, cases and plan; a micro-lesson's lesson…). */
+  related: string[]
+  /** Who presents a micro-lesson (an organization or role, never a person). */
+  presenter: string | null
+  video: PublicVideo | null
+}
+
+/** A theme as the site lists it. */
+export interface PublicTheme {
+  slug: string
+  name: string
+  description: string
+}
+
+/** An organization that runs a parent school or workshop, as the site shows it. */
+export interface PublicOrganization {
+  slug: string
+  name: string
+  type: string
+  region: string
+  description: string
+  /** Origins allowed to frame this organization's widgets (`frame-ancestors`). */
+  allowedOrigins: string[]
+}
+
+/** A published course list: an organization's ordered plan of lessons and micro-lessons. */
+export interface PublicCourseList {
+  slug: string
+  title: string
+  description: string
+  organization: string
+  items: { recordId: string; date: string | null; note: string }[]
+  publishedAt: string
+}
+
+/** Everything the CMS publishes for the site, widgets and search: written by the CMS export, read by the site build. */
+export interface PublishedContent {
+  generatedAt: string
+  records: PublicRecord[]
+  themes: PublicTheme[]
+  organizations: PublicOrganization[]
+  courseLists: PublicCourseList[]
 }
 
 const sectionOfType: Record<ContentTypeCode, string> = {
