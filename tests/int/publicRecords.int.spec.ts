@@ -59,7 +59,7 @@ describe('the public content contract', () => {
 
   it('gives the page its sections as escaped HTML, so hostile text stays text', async () => {
     const hostile = '<img src=x onerror=alert(1)>'
-    const data = { ...validData('lessons', { theme }), title: `安全 ${hostile}`, objectives: [{ text: hostile }], reflectionQuestions: [{ text: '孩子最近开心吗？' }], _status: 'published' }
+    const data: Record<string, unknown> = { ...validData('lessons', { theme }), title: `安全 ${hostile}`, objectives: [{ text: hostile }], reflectionQuestions: [{ text: '孩子最近开心吗？' }], _status: 'published' }
     await t.payload.create({ collection: 'lessons', data: data as never })
     const record = (await readPublishedRecords(t.payload)).find((candidate) => candidate.slug === data.slug)
     expect(record?.sections.map((section) => section.key)).toEqual(['objectives', 'body', 'practice', 'reflection'])
@@ -88,8 +88,8 @@ describe('the public content contract', () => {
       { resource: { relationTo: 'lessons', value: draftLesson.id }, note: '草稿不应出现' },
       { resource: { relationTo: 'lessons', value: lesson.id }, date: '2026-09-12T00:00:00.000Z', note: '开学第二周' },
     ]
-    await t.payload.create({ collection: 'course-lists', data: { ...validData('course-lists', { organization: t.organizations.a }), title: '公开清单', items, _status: 'published' } as never })
-    await t.payload.create({ collection: 'course-lists', data: { ...validData('course-lists', { organization: t.organizations.a }), title: '草稿清单', items } as never, draft: true })
+    await t.payload.create({ collection: 'course-lists', data: { ...validData('course-lists', { theme, organization: t.organizations.a }), title: '公开清单', items, _status: 'published' } as never })
+    await t.payload.create({ collection: 'course-lists', data: { ...validData('course-lists', { theme, organization: t.organizations.a }), title: '草稿清单', items } as never, draft: true })
     const content = await readPublishedContent(t.payload)
     expect(content.courseLists.map((list) => list.title)).toEqual(['公开清单'])
     expect(content.courseLists[0]).toMatchObject({ organization: 'org-a', items: [{ recordId: `lesson:${String((lesson as { slug?: string }).slug)}`, date: '2026-09-12', note: '开学第二周' }] })
