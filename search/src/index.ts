@@ -1,3 +1,5 @@
+export * from './engine/facets.ts'
+export * from './engine/searchResponse.ts'
 export * from './query/highlight.ts'
 export * from './query/searchQuery.ts'
 export * from './record/publicRecord.ts'

@@ -1,4 +1,5 @@
 export * from './normalize.ts'
 export * from './pinyin.ts'
+export * from './gradeMentions.ts'
 export * from './synonyms.ts'
 export * from './tokenize.ts'

@@ -1,0 +1,76 @@
+import { pinyin } from 'pinyin-pro'
+import { gradeByCode, stages } from '../vocabulary.ts'
+import type { PublicRecord } from '../record/publicRecord.ts'
+import { normalizeText } from '../text/normalize.ts'
+import { segmentWords } from '../text/tokenize.ts'
+
+/** The text fields the embedded engine indexes, and how much a match in each counts. */
+export const fieldBoosts = { title: 4, themeNames: 2.5, gradeNames: 2, summary: 1.5, body: 0.6, pinyin: 1.2, initials: 1 } as const
+export type IndexedField = keyof typeof fieldBoosts
+
+const HAN_RUN = /\p{Script=Han}+/gu
+const LONGEST_INITIALS = 8
+
+/** Grade and stage names of a record, so 三年级 or 初中 in a query finds it. */
+export function gradeNamesOf(record: Pick<PublicRecord, 'grades' | 'stages'>): string {
+  const gradeLabels = record.grades.map((grade) => gradeByCode(grade)?.label ?? '')
+  const stageLabels = record.stages.map((stage) => stages.find((entry) => entry.code === stage)?.label ?? '')
+  return [...gradeLabels, ...stageLabels].filter(Boolean).join(' ')
+}
+
+/** Toneless syllables of each character of a Han run, read in context so polyphones come out right. */
+function syllablesInContext(run: string): string[] {
+  return pinyin(run, { toneType: 'none', type: 'array', v: true })
+}
+
+/** Pinyin words of a text: each ICU word of two or more Han characters, spelled in full, with its initials. */
+export function pinyinWordsOf(text: string): { full: string[]; initials: string[] } {
+  const normalized = normalizeText(text)
+  const full = new Set<string>()
+  const initials = new Set<string>()
+  for (const run of normalized.match(HAN_RUN) ?? []) {
+    const syllables = syllablesInContext(run)
+    if (syllables.length !== [...run].length) continue
+    let offset = 0
+    for (const word of segmentWords(run)) {
+      const length = [...word].length
+      const wordSyllables = syllables.slice(offset, offset + length)
+      offset += length
+      if (length < 2) continue
+      full.add(wordSyllables.join(''))
+      initials.add(wordSyllables.map((syllable) => syllable[0]).join(''))
+    }
+  }
+  return { full: [...full], initials: [...initials] }
+}
+
+/**
+ * Typed pinyin of a short text (a title, a theme name): the whole text
+ * spelled out (qinzigoutong…), and its initials from every starting
+ * character (qzgt… as well as zgt…), so initials typed for any phrase in
+ * it match by prefix.
+ */
+export function wholePinyinOf(text: string): { full: string; initials: string[] } {
+  const runs = normalizeText(text).match(HAN_RUN) ?? []
+  const syllables = runs.flatMap(syllablesInContext)
+  const initials = runs.flatMap((run) => {
+    const letters = syllablesInContext(run).map((syllable) => syllable[0]).join('')
+    return [...letters].map((_, start) => letters.slice(start, start + LONGEST_INITIALS)).filter((piece) => piece.length >= 2)
+  })
+  return { full: syllables.join(''), initials }
+}
+
+/** The indexed text of a record, field by field. Bodies are optional so the browser index stays small. */
+export function indexFieldsOf(record: PublicRecord, withBody: boolean): Record<IndexedField, string> {
+  const words = pinyinWordsOf([record.title, ...record.themeNames].join(' '))
+  const wholes = [record.title, ...record.themeNames].map(wholePinyinOf)
+  return {
+    title: record.title,
+    themeNames: record.themeNames.join(' '),
+    gradeNames: gradeNamesOf(record),
+    summary: record.summary,
+    body: withBody ? record.bodyText : '',
+    pinyin: [...words.full, ...wholes.map((whole) => whole.full)].join(' '),
+    initials: [...new Set([...words.initials, ...wholes.flatMap((whole) => whole.initials)])].join(' '),
+  }
+}

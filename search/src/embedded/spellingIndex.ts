@@ -1,0 +1,61 @@
+import type { SearchDocument } from '../engine/searchResponse.ts'
+import { normalizeText } from '../text/normalize.ts'
+import type { PinyinLookup } from '../text/pinyinTable.ts'
+import { synonymGroups } from '../text/synonyms.ts'
+import type { SpellingIndex } from './planQuery.ts'
+
+const HAN_RUN = /\p{Script=Han}+/gu
+// A chunk with several polyphones is listed under a few spellings, not all of them.
+const SPELLINGS_PER_CHUNK = 4
+
+/**
+ * The bank's two-character chunks by pinyin spelling, built from the
+ * titles, summaries and theme names the index stores, plus the synonym
+ * list. It is derived when an index loads, so the static index need not
+ * carry it.
+ */
+export class SpellingMap implements SpellingIndex {
+  private readonly bySpelling = new Map<string, Set<string>>()
+  private readonly known = new Set<string>()
+  private readonly lookup: PinyinLookup
+  longestSpelling = 0
+
+  constructor(lookup: PinyinLookup) {
+    this.lookup = lookup
+    for (const group of synonymGroups) this.addText(group.join(' '))
+  }
+
+  /** Adds every chunk of a text under its spellings. */
+  addText(text: string): void {
+    for (const run of normalizeText(text).match(HAN_RUN) ?? []) {
+      const characters = [...run]
+      for (let index = 0; index < characters.length - 1; index += 1) {
+        const bigram = characters[index]! + characters[index + 1]!
+        if (this.known.has(bigram)) continue
+        for (const spelling of this.lookup.spellingsOf(bigram, SPELLINGS_PER_CHUNK)) this.add(spelling, bigram)
+        this.known.add(bigram)
+      }
+    }
+  }
+
+  /** Adds the stored text of a search document. */
+  addDocument(document: Pick<SearchDocument, 'title' | 'summary' | 'themeNames'>): void {
+    this.addText([document.title, document.summary, ...document.themeNames].join(' '))
+  }
+
+  add(spelling: string, word: string): void {
+    const words = this.bySpelling.get(spelling)
+    if (words) words.add(word)
+    else this.bySpelling.set(spelling, new Set([word]))
+    this.known.add(word)
+    this.longestSpelling = Math.max(this.longestSpelling, spelling.length)
+  }
+
+  bigramsOf(spelling: string): string[] {
+    return [...(this.bySpelling.get(spelling) ?? [])]
+  }
+
+  isKnown(bigram: string): boolean {
+    return this.known.has(bigram)
+  }
+}
