@@ -6,7 +6,7 @@ import type { SearchQuery } from '../query/searchQuery.ts'
 import type { PublicRecord } from '../record/publicRecord.ts'
 import { PinyinLookup, type PinyinTable } from '../text/pinyinTable.ts'
 import { tokenize } from '../text/tokenize.ts'
-import { fieldBoosts, type IndexedField } from './indexFields.ts'
+import { fieldBoosts, type IndexedField } from './fieldBoosts.ts'
 import { planQuery, type QueryPlan } from './planQuery.ts'
 import { SpellingMap } from './spellingIndex.ts'
 

@@ -1,12 +1,10 @@
 import { pinyin } from 'pinyin-pro'
+import type { IndexedField } from './fieldBoosts.ts'
 import { gradeByCode, stages } from '../vocabulary.ts'
 import type { PublicRecord } from '../record/publicRecord.ts'
 import { normalizeText } from '../text/normalize.ts'
 import { segmentWords } from '../text/tokenize.ts'
 
-/** The text fields the embedded engine indexes, and how much a match in each counts. */
-export const fieldBoosts = { title: 4, themeNames: 2.5, gradeNames: 2, summary: 1.5, body: 0.6, pinyin: 1.2, initials: 1 } as const
-export type IndexedField = keyof typeof fieldBoosts
 
 const HAN_RUN = /\p{Script=Han}+/gu
 const LONGEST_INITIALS = 8

@@ -1,0 +1,21 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { PublicRecord } from '../record/publicRecord.ts'
+import { buildEmbeddedSearch } from './buildEmbeddedSearch.ts'
+
+/** The static index file name the site serves and the browser loads. */
+export const STATIC_INDEX_FILE = 'search-index.json'
+
+/**
+ * Writes the browser's search index: titles, summaries, themes, grades and
+ * pinyin of every published record (no bodies, to stay small), as JSON the
+ * web server compresses. Returns its size raw and gzipped.
+ */
+export function writeStaticIndex(records: PublicRecord[], directory: string): { file: string; bytes: number; gzipBytes: number } {
+  const json = JSON.stringify(buildEmbeddedSearch(records, { withBody: false }).toStaticIndex())
+  mkdirSync(directory, { recursive: true })
+  const file = path.join(directory, STATIC_INDEX_FILE)
+  writeFileSync(file, json)
+  return { file, bytes: Buffer.byteLength(json), gzipBytes: gzipSync(json).length }
+}

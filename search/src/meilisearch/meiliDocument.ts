@@ -1,0 +1,51 @@
+import { toSearchDocument, type SearchDocument } from '../engine/searchResponse.ts'
+import { indexFieldsOf } from '../embedded/indexFields.ts'
+import type { PublicRecord } from '../record/publicRecord.ts'
+import { hanBigrams } from '../text/tokenize.ts'
+import { normalizeText } from '../text/normalize.ts'
+
+/** Private-use characters that mark highlights in Meilisearch output; content never contains them (see `stripMarkers`). */
+export const HIGHLIGHT_START = '\uE000'
+export const HIGHLIGHT_END = '\uE001'
+const MARKERS = /[\uE000\uE001]/g
+
+/** A record as stored in Meilisearch: the search document plus derived fields for matching. */
+export interface MeiliDocument extends SearchDocument {
+  /** Primary key: Meilisearch ids allow only letters, digits, `-` and `_`, so `lesson:slug` becomes `lesson__slug`. */
+  key: string
+  bodyText: string
+  gradeNames: string
+  /** Two-character chunks of the title, summary and themes, so 焦虑 finds 考试焦虑 despite prefix-only word matching. */
+  chunks: string
+  pinyin: string
+  initials: string
+  publishedAtTimestamp: number
+}
+
+/** The Meilisearch primary key of a record id. */
+export function meiliKeyOf(recordId: string): string {
+  return recordId.replace(/[^A-Za-z0-9_-]/g, (character) => (character === ':' ? '__' : `_${character.codePointAt(0)?.toString(16)}_`))
+}
+
+function stripMarkers(text: string): string {
+  return text.replace(MARKERS, '')
+}
+
+/** The Meilisearch document of a record. Index time only (pinyin-pro). */
+export function toMeiliDocument(record: PublicRecord): MeiliDocument {
+  const fields = indexFieldsOf(record, false)
+  const document = toSearchDocument(record)
+  const chunkSource = normalizeText([record.title, record.summary, ...record.themeNames].join(' '))
+  return {
+    ...document,
+    title: stripMarkers(document.title),
+    summary: stripMarkers(document.summary),
+    key: meiliKeyOf(record.id),
+    bodyText: stripMarkers(record.bodyText),
+    gradeNames: fields.gradeNames,
+    chunks: [...new Set((chunkSource.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams))].join(' '),
+    pinyin: fields.pinyin,
+    initials: fields.initials,
+    publishedAtTimestamp: Math.floor(Date.parse(record.publishedAt) / 1000),
+  }
+}

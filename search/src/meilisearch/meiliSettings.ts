@@ -1,0 +1,38 @@
+import type { Settings } from 'meilisearch'
+import { searchDocumentFields } from '../engine/searchResponse.ts'
+import { synonymGroups } from '../text/synonyms.ts'
+
+/** The Chinese locale Meilisearch accepts (`zh-CN` is rejected); sent with the settings and with every search. */
+export const MEILI_LOCALES = ['cmn']
+
+/** Facet attributes, in query-model facet order. */
+export const meiliFacetAttributes = ['type', 'stages', 'grades', 'themes', 'audience', 'category', 'familySituations'] as const
+
+/** Every word of a synonym group maps to the others: Meilisearch synonyms are one-way per entry. */
+export function meiliSynonyms(): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {}
+  for (const group of synonymGroups) {
+    for (const word of group) synonyms[word] = [...new Set([...(synonyms[word] ?? []), ...group.filter((other) => other !== word)])]
+  }
+  return synonyms
+}
+
+/**
+ * The index settings, applied before any document is added and safe to
+ * apply again (Meilisearch replaces each listed setting with the same value).
+ */
+export function meiliSettings(): Settings {
+  return {
+    searchableAttributes: ['title', 'themeNames', 'gradeNames', 'summary', 'chunks', 'pinyin', 'initials', 'bodyText'],
+    filterableAttributes: [...meiliFacetAttributes],
+    sortableAttributes: ['gradeOrder', 'sequence', 'publishedAtTimestamp'],
+    displayedAttributes: [...searchDocumentFields, 'bodyText'],
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    synonyms: meiliSynonyms(),
+    // Typos only on longer Latin words (pinyin); initials and codes must match exactly.
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ['initials', 'chunks'] },
+    localizedAttributes: [{ attributePatterns: ['title', 'themeNames', 'gradeNames', 'summary', 'chunks', 'bodyText'], locales: MEILI_LOCALES }],
+    faceting: { maxValuesPerFacet: 100 },
+    pagination: { maxTotalHits: 5000 },
+  }
+}
