@@ -21,6 +21,9 @@ import { databaseAdapter } from './db/databaseAdapter'
 import { cmsRoot } from './env/paths'
 import { resolvePayloadSecret } from './env/payloadSecret'
 import { createFirstAdminFromEnv } from './hooks/createFirstAdminFromEnv'
+import { transcodeVideoTask, videoQueueAutoRun } from './jobs/transcodeVideo'
+import { objectStoragePlugins } from './storage/objectStoragePlugins'
+import { uploadOptions } from './storage/uploadOptions'
 
 export interface GongyuConfigOptions {
   /** Overrides the database chosen from `DATABASE_URI` (tests use this for per-file databases). */
@@ -44,17 +47,21 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       meta: { titleSuffix: ' · 共育课程资源库' },
     },
     collections: [Lessons, MicroLessons, CaseStudies, LessonPlans, ActivityPlans, Themes, Organizations, CourseLists, Media, Videos, Captions, Users],
+    // Uploads stream to temp files up to the video limit; S3 when S3_BUCKET is set, local disk otherwise.
+    upload: uploadOptions(env),
+    plugins: objectStoragePlugins(env),
     // Test runs refuse thousands of requests on purpose; their log shows warnings and errors only.
     logger: env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
     // Expected refusals are routine, not server errors.
-    loggingLevels: { WorkflowForbiddenError: 'info', Forbidden: 'info', ValidationError: 'info', NotFound: 'info' } as NonNullable<Config['loggingLevels']>,
+    loggingLevels: { WorkflowForbiddenError: 'info', Forbidden: 'info', ValidationError: 'info', NotFound: 'info', UploadRefusedError: 'info' } as NonNullable<Config['loggingLevels']>,
     i18n: {
       supportedLanguages: { zh, 'zh-TW': zhTw, en },
       fallbackLanguage: 'zh',
     },
     jobs: {
       // Scheduled publishing is a job; the dev server runs the queue every minute, tests run it themselves.
-      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }, videoQueueAutoRun],
+      tasks: [transcodeVideoTask],
       shouldAutoRun: () => env.NODE_ENV !== 'test' && env.GONGYU_DISABLE_JOB_RUNNER !== '1',
     },
     typescript: { outputFile: path.join(srcDir, 'payload-types.ts') },

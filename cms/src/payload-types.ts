@@ -118,6 +118,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      transcodeVideo: TaskTranscodeVideo;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -282,6 +283,45 @@ export interface MicroLesson {
 export interface Video {
   id: number;
   title?: string | null;
+  /**
+   * Set by the transcoder after each new file.
+   */
+  transcodeStatus?: ('queued' | 'processing' | 'ready' | 'failed') | null;
+  transcodeError?: string | null;
+  durationSeconds?: number | null;
+  /**
+   * Silent videos get no audio-only rendition.
+   */
+  hasAudio?: boolean | null;
+  sourceFingerprint?: string | null;
+  /**
+   * Relative to the hls/ folder in the data directory.
+   */
+  masterPlaylist?: string | null;
+  /**
+   * Relative to the hls/ folder in the data directory.
+   */
+  audioPlaylist?: string | null;
+  /**
+   * Relative to the hls/ folder in the data directory.
+   */
+  posterPath?: string | null;
+  audioBytes?: number | null;
+  renditions?:
+    | {
+        name: string;
+        width: number;
+        height: number;
+        bandwidth: number;
+        /**
+         * Relative to the hls/ folder in the data directory.
+         */
+        playlist: string;
+        bytes: number;
+        id?: string | null;
+      }[]
+    | null;
+  transcodedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -754,7 +794,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'transcodeVideo' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -787,7 +827,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'transcodeVideo' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1151,6 +1191,27 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface VideosSelect<T extends boolean = true> {
   title?: T;
+  transcodeStatus?: T;
+  transcodeError?: T;
+  durationSeconds?: T;
+  hasAudio?: T;
+  sourceFingerprint?: T;
+  masterPlaylist?: T;
+  audioPlaylist?: T;
+  posterPath?: T;
+  audioBytes?: T;
+  renditions?:
+    | T
+    | {
+        name?: T;
+        width?: T;
+        height?: T;
+        bandwidth?: T;
+        playlist?: T;
+        bytes?: T;
+        id?: T;
+      };
+  transcodedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1287,6 +1348,19 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTranscodeVideo".
+ */
+export interface TaskTranscodeVideo {
+  input: {
+    videoId: string;
+    fingerprint?: string | null;
+  };
+  output: {
+    status: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

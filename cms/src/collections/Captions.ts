@@ -2,10 +2,11 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isContentStaff } from '../access/isContentStaff'
 import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
+import { refuseInvalidCaptions } from '../captions/refuseInvalidCaptions'
 import { uploadDirectory } from '../env/paths'
 import { localizedLabel } from '../i18n/localizedLabel'
 
-/** WebVTT caption files for micro-lessons. */
+/** WebVTT caption files for micro-lessons, checked on every upload. */
 export const Captions: CollectionConfig = {
   slug: 'captions',
   labels: { singular: localizedLabel('字幕', 'Captions'), plural: localizedLabel('字幕', 'Captions') },
@@ -15,5 +16,6 @@ export const Captions: CollectionConfig = {
     staticDir: uploadDirectory('captions'),
     mimeTypes: ['text/vtt'],
   },
+  hooks: { beforeOperation: [refuseInvalidCaptions] },
   fields: [{ name: 'language', type: 'text', defaultValue: 'zh-CN', label: localizedLabel('语言', 'Language') }],
 }

@@ -21,3 +21,20 @@ export function uploadDirectory(kind: 'media' | 'videos' | 'captions', env: Node
   mkdirSync(directory, { recursive: true })
   return directory
 }
+
+/** Where HLS renditions are written: `<data>/hls/<video id>/…`; a site build copies this folder. */
+export function hlsDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  const directory = path.join(dataDirectory(env), 'hls')
+  mkdirSync(directory, { recursive: true })
+  return directory
+}
+
+/**
+ * Scratch space for uploads in progress and transcodes, inside the data
+ * directory so finished output can be renamed into `hls/` on the same disk.
+ */
+export function scratchDirectory(kind: 'uploads' | 'transcodes', env: NodeJS.ProcessEnv = process.env): string {
+  const directory = path.join(dataDirectory(env), 'tmp', kind)
+  mkdirSync(directory, { recursive: true })
+  return directory
+}
