@@ -42,7 +42,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    env: { NODE_ENV: 'test', PAYLOAD_SECRET: 'gongyu-test-secret' },
+    env: { NODE_ENV: 'test', PAYLOAD_SECRET: 'gongyu-test-secret', GONGYU_SEARCH_RETRY_DELAY_MS: '1' },
     projects: [
       {
         extends: true,

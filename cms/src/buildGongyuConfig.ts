@@ -21,7 +21,9 @@ import { databaseAdapter } from './db/databaseAdapter'
 import { cmsRoot } from './env/paths'
 import { resolvePayloadSecret } from './env/payloadSecret'
 import { createFirstAdminFromEnv } from './hooks/createFirstAdminFromEnv'
+import { searchQueueAutoRun, syncSearchRecordTask } from './jobs/syncSearchRecord'
 import { transcodeVideoTask, videoQueueAutoRun } from './jobs/transcodeVideo'
+import { searchEndpoint } from './search/searchEndpoint'
 import { objectStoragePlugins } from './storage/objectStoragePlugins'
 import { uploadOptions } from './storage/uploadOptions'
 
@@ -60,10 +62,11 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
     },
     jobs: {
       // Scheduled publishing is a job; the dev server runs the queue every minute, tests run it themselves.
-      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }, videoQueueAutoRun],
-      tasks: [transcodeVideoTask],
+      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }, videoQueueAutoRun, searchQueueAutoRun],
+      tasks: [transcodeVideoTask, syncSearchRecordTask],
       shouldAutoRun: () => env.NODE_ENV !== 'test' && env.GONGYU_DISABLE_JOB_RUNNER !== '1',
     },
+    endpoints: [searchEndpoint],
     typescript: { outputFile: path.join(srcDir, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.join(srcDir, 'generated-schema.graphql') },
     onInit: async (payload) => {

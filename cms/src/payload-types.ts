@@ -119,6 +119,7 @@ export interface Config {
   jobs: {
     tasks: {
       transcodeVideo: TaskTranscodeVideo;
+      syncSearchRecord: TaskSyncSearchRecord;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -794,7 +795,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'transcodeVideo' | 'schedulePublish';
+        taskSlug: 'inline' | 'transcodeVideo' | 'syncSearchRecord' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -827,7 +828,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'transcodeVideo' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'transcodeVideo' | 'syncSearchRecord' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1360,6 +1361,29 @@ export interface TaskTranscodeVideo {
   };
   output: {
     status: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSyncSearchRecord".
+ */
+export interface TaskSyncSearchRecord {
+  input: {
+    collection: string;
+    id: string;
+    recordIds:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    upserted?: number | null;
+    removed?: number | null;
   };
 }
 /**

@@ -67,7 +67,7 @@ export async function startTestPayload(): Promise<TestPayload> {
       headers: headersFor(options.as),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
-    const response = await handleEndpoints({ config, request })
+    const response = await handleEndpoints({ config, request, payloadInstanceCacheKey: dataDir })
     const text = await response.text()
     return { status: response.status, json: text ? JSON.parse(text) : null }
   }

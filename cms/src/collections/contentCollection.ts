@@ -7,6 +7,7 @@ import { workflowFields } from '../fields/workflowFields'
 import { fillSlug } from '../hooks/fillSlug'
 import { guardPublishing } from '../hooks/guardPublishing'
 import { uniqueSlug } from '../hooks/rejectDuplicates'
+import { syncSearchAfterChange, syncSearchAfterDelete } from '../hooks/syncPublicSearch'
 import { localizedLabel } from '../i18n/localizedLabel'
 
 /** How many versions each document keeps; older ones are pruned by Payload. */
@@ -56,6 +57,8 @@ export function contentCollection(options: ContentCollectionOptions): Collection
     hooks: {
       beforeValidate: [fillSlug, ...(options.beforeValidate ?? []), uniqueSlug(options.slug, options.label)],
       beforeChange: [guardPublishing(['admin', 'reviewer'])],
+      afterChange: [syncSearchAfterChange],
+      afterDelete: [syncSearchAfterDelete],
     },
     fields: [
       { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },

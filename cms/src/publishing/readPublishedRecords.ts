@@ -44,10 +44,41 @@ export async function readPublishedRecords(payload: Payload): Promise<PublicReco
   return (await readPublishedContent(payload)).records
 }
 
-/** Everything the public sees: records, themes, organizations and published course lists. */
-export async function readPublishedContent(payload: Payload): Promise<PublishedContent> {
+async function lookupsFor(payload: Payload, recordIds: Map<string, string>, lessonThemes: Map<Id, unknown[]>) {
   const themeDocs = await payload.find({ collection: 'themes', limit: 0, pagination: false, depth: 0, overrideAccess: false, sort: 'slug' })
   const themeById = new Map<Id, { slug: string; name: string }>(themeDocs.docs.map((theme) => [theme.id, { slug: theme.slug, name: theme.name }]))
+  const lookups: RecordLookups = {
+    themeOf: (value) => themeById.get(idOf(value) as Id),
+    recordIdOf: (collection, value) => recordIds.get(`${collection}:${idOf(value)}`),
+    lessonThemesOf: (value) => lessonThemes.get(idOf(value) as Id) ?? [],
+    videoOf: await videoLookup(payload),
+  }
+  return { lookups, themeDocs }
+}
+
+/**
+ * The current public records of some documents of one collection; a
+ * document that is not published (any more) has none. Relations to other
+ * records are resolved; the reverse links on those records are not updated.
+ */
+export async function readPublishedRecordsOf(payload: Payload, collection: PublicCollection, ids: Id[]): Promise<PublicRecord[]> {
+  const recordIds = new Map<string, string>()
+  const lessonThemes = new Map<Id, unknown[]>()
+  for (const other of Object.keys(publicCollections) as PublicCollection[]) {
+    const select = (other === 'lessons' ? { slug: true, themes: true } : { slug: true }) as { slug: true }
+    const { docs } = await payload.find({ collection: other, limit: 0, pagination: false, depth: 0, draft: false, overrideAccess: false, select })
+    for (const doc of docs as unknown as Doc[]) {
+      if (typeof doc.slug === 'string') recordIds.set(`${other}:${doc.id}`, `${publicCollections[other]}:${doc.slug}`)
+      if (other === 'lessons') lessonThemes.set(doc.id, Array.isArray(doc.themes) ? doc.themes : [])
+    }
+  }
+  const { lookups } = await lookupsFor(payload, recordIds, lessonThemes)
+  const { docs } = await payload.find({ collection, where: { id: { in: ids } }, limit: 0, pagination: false, depth: 0, draft: false, overrideAccess: false })
+  return (docs as unknown as Doc[]).map((doc) => toPublicRecord(collection, doc, lookups)).filter((record): record is PublicRecord => Boolean(record))
+}
+
+/** Everything the public sees: records, themes, organizations and published course lists. */
+export async function readPublishedContent(payload: Payload): Promise<PublishedContent> {
   const docsByCollection = new Map<PublicCollection, Doc[]>()
   const recordIds = new Map<string, string>()
   for (const collection of Object.keys(publicCollections) as PublicCollection[]) {
@@ -55,11 +86,8 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
     docsByCollection.set(collection, docs)
     for (const doc of docs) if (typeof doc.slug === 'string') recordIds.set(`${collection}:${doc.id}`, `${publicCollections[collection]}:${doc.slug}`)
   }
-  const lookups: RecordLookups = {
-    themeOf: (value) => themeById.get(idOf(value) as Id),
-    recordIdOf: (collection, value) => recordIds.get(`${collection}:${idOf(value)}`),
-    videoOf: await videoLookup(payload),
-  }
+  const lessonThemes = new Map<Id, unknown[]>((docsByCollection.get('lessons') ?? []).map((lesson) => [lesson.id, Array.isArray(lesson.themes) ? lesson.themes : []]))
+  const { lookups, themeDocs } = await lookupsFor(payload, recordIds, lessonThemes)
   const records: PublicRecord[] = []
   for (const [collection, docs] of docsByCollection) {
     for (const doc of docs) {

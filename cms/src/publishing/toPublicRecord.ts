@@ -22,6 +22,8 @@ export interface RecordLookups {
   themeOf: (idOrDoc: unknown) => { slug: string; name: string } | undefined
   /** The record id of a referenced published document; undefined for drafts and missing ones. */
   recordIdOf: (collection: PublicCollection, idOrDoc: unknown) => string | undefined
+  /** The theme references of a published lesson (a lesson plan has the themes of its lesson). */
+  lessonThemesOf: (idOrDoc: unknown) => unknown[]
   /** The playable video of an upload, once it is transcoded. */
   videoOf: (idOrDoc: unknown, captions: unknown) => PublicVideo | null
 }
@@ -203,7 +205,8 @@ function activityPlanDetail(doc: Doc, grades: string[]): Detail {
 export function toPublicRecord(collection: PublicCollection, doc: Doc, lookups: RecordLookups): PublicRecord | undefined {
   if (doc._status !== 'published' || typeof doc.slug !== 'string' || typeof doc.title !== 'string') return undefined
   const type = publicCollections[collection]
-  const themes = (Array.isArray(doc.themes) ? doc.themes : []).map(lookups.themeOf).filter((theme): theme is { slug: string; name: string } => Boolean(theme))
+  const themeRefs = Array.isArray(doc.themes) && doc.themes.length > 0 ? doc.themes : collection === 'lesson-plans' ? lookups.lessonThemesOf(doc.lesson) : []
+  const themes = themeRefs.map(lookups.themeOf).filter((theme): theme is { slug: string; name: string } => Boolean(theme))
   const grades = [...strings(doc.grades), ...(typeof doc.grade === 'string' ? [doc.grade] : [])] as GradeCode[]
   const base = {
     id: recordId(type, doc.slug),

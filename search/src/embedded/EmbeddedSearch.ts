@@ -49,16 +49,21 @@ export function miniSearchOptions() {
   }
 }
 
-/** How much more an item counts when it is for a grade or stage the query names. */
+/** How much more an item counts when it is for a grade, stage or type the query names. */
 const GRADE_BOOST = 2
 const STAGE_BOOST = 1.3
 /** Results scoring under this share of the best one matched only common words (孩子, 家长) and are dropped. */
 const STRAGGLER_SHARE = 0.1
 
-function gradeBoost(document: SearchDocument, plan: QueryPlan): number {
-  if (plan.grades.some((grade) => document.grades.includes(grade))) return GRADE_BOOST
-  if (plan.stages.some((stage) => document.stages.includes(stage))) return STAGE_BOOST
-  return 1
+const TYPE_BOOST = 2
+
+/** Ranks items higher when they are for a grade, stage or type the query names. */
+function mentionBoost(document: SearchDocument, plan: QueryPlan): number {
+  let boost = 1
+  if (plan.grades.some((grade) => document.grades.includes(grade))) boost *= GRADE_BOOST
+  else if (plan.stages.some((stage) => document.stages.includes(stage))) boost *= STAGE_BOOST
+  if (plan.types.includes(document.type)) boost *= TYPE_BOOST
+  return boost
 }
 
 function withoutStragglers<T extends SearchResult>(results: T[]): T[] {
@@ -169,7 +174,7 @@ export class EmbeddedSearch implements SearchEngine, SearchIndexWriter {
             boost: fieldBoosts,
             boostTerm: (term) => plan.weights.get(term) ?? 1,
             prefix: (term) => plan.prefixTerms.has(term),
-            boostDocument: (_id, _term, stored) => gradeBoost(stored as unknown as SearchDocument, plan),
+            boostDocument: (_id, _term, stored) => mentionBoost(stored as unknown as SearchDocument, plan),
             filter,
           })) as (SearchResult & SearchDocument)[]
       results = withoutStragglers(results)

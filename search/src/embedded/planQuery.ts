@@ -1,6 +1,6 @@
-import { mentionedGradesAndStages } from '../text/gradeMentions.ts'
+import { mentionedGradesAndStages, mentionedTypes } from '../text/gradeMentions.ts'
 import { normalizeText } from '../text/normalize.ts'
-import type { GradeCode, StageCode } from '../vocabulary.ts'
+import type { ContentTypeCode, GradeCode, StageCode } from '../vocabulary.ts'
 import type { PinyinLookup } from '../text/pinyinTable.ts'
 import { synonymGroups } from '../text/synonyms.ts'
 import { hanBigrams, segmentWords } from '../text/tokenize.ts'
@@ -25,6 +25,8 @@ export interface QueryPlan {
   /** Grades and stages the query names; items for them rank higher. */
   grades: GradeCode[]
   stages: StageCode[]
+  /** Content types the query asks for (案例, 教案, 微课…); items of those types rank higher. */
+  types: ContentTypeCode[]
 }
 
 /** How much a term found by each route counts, next to a word typed as is (1). */
@@ -53,7 +55,7 @@ class PlanBuilder {
   }
 
   build(text: string): QueryPlan {
-    return { terms: [...this.weights.keys()], weights: this.weights, prefixTerms: this.prefixTerms, highlightTerms: [...this.highlightTerms], ...mentionedGradesAndStages(text) }
+    return { terms: [...this.weights.keys()], weights: this.weights, prefixTerms: this.prefixTerms, highlightTerms: [...this.highlightTerms], ...mentionedGradesAndStages(text), types: mentionedTypes(text) }
   }
 }
 
@@ -100,10 +102,13 @@ export function planQuery(text: string, spellings: SpellingIndex, pinyinLookup: 
       }
     }
   }
+  // Synonyms of what was typed, and of what a typo was corrected to (判逆 → 叛逆 → 逆反).
+  const corrected = [...plan.weights.keys()].filter((term) => !normalized.includes(term))
+  const mentions = (word: string) => normalized.includes(word) || corrected.includes(word)
   for (const group of synonymGroups) {
-    if (!group.some((word) => normalized.includes(word))) continue
+    if (!group.some(mentions)) continue
     for (const word of group) {
-      if (normalized.includes(word)) continue
+      if (mentions(word)) continue
       if (/^[a-z0-9]+$/.test(word)) plan.add(word, termWeights.synonym)
       else plan.addHanText(word, termWeights.synonym)
     }

@@ -1,4 +1,4 @@
-import { grades, stages, type GradeCode, type StageCode } from '../vocabulary.ts'
+import { grades, stages, type ContentTypeCode, type GradeCode, type StageCode } from '../vocabulary.ts'
 import { normalizeText } from './normalize.ts'
 
 // Other everyday names for grades: 七年级 is 初一, and so on.
@@ -15,4 +15,19 @@ export function mentionedGradesAndStages(text: string): { grades: GradeCode[]; s
   for (const stage of stages) if (stage.code !== 'special' && normalized.includes(stage.label)) stageCodes.add(stage.code)
   for (const [alias, code] of Object.entries(stageAliases)) if (normalized.includes(alias)) stageCodes.add(code)
   return { grades: [...gradeCodes], stages: [...stageCodes] }
+}
+
+// Words parents use when they want one kind of item.
+const typeWords: Record<ContentTypeCode, string[]> = {
+  lesson: ['课程', '专题课'],
+  'micro-lesson': ['微课', '视频'],
+  'case-study': ['案例', '例子'],
+  'lesson-plan': ['教案', '教学设计', '家长会方案'],
+  'activity-plan': ['活动方案', '活动策划', '亲子活动'],
+}
+
+/** The content types a query asks for by name (案例 → case studies, 教案 → lesson plans). */
+export function mentionedTypes(text: string): ContentTypeCode[] {
+  const normalized = normalizeText(text)
+  return (Object.keys(typeWords) as ContentTypeCode[]).filter((type) => typeWords[type].some((word) => normalized.includes(word)))
 }

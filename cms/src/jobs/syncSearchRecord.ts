@@ -1,0 +1,48 @@
+import type { TaskConfig } from 'payload'
+import { meiliConnectionFromEnv } from '@gongyu/search/engine'
+import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
+import { readPublishedRecordsOf } from '../publishing/readPublishedRecords'
+import { publicCollections, type PublicCollection } from '../publishing/toPublicRecord'
+import { SEARCH_QUEUE, SYNC_SEARCH_TASK } from '../search/searchSync'
+
+/**
+ * Brings one document's record in Meilisearch up to date. It reads the
+ * published state when it runs (not when it was queued), so jobs can run
+ * late or twice and still leave the index right. A Meilisearch error or a
+ * failed task throws, and the job is retried with backoff until the server
+ * is back.
+ */
+// Retries back off from 5 s and double each time (25 tries reach about two years); tests shorten the first wait.
+const RETRY_DELAY_MS = Number(process.env.GONGYU_SEARCH_RETRY_DELAY_MS ?? 5000)
+
+export const syncSearchRecordTask: TaskConfig<typeof SYNC_SEARCH_TASK> = {
+  slug: SYNC_SEARCH_TASK,
+  label: '同步搜索索引',
+  retries: { attempts: 25, backoff: { type: 'exponential', delay: RETRY_DELAY_MS } },
+  inputSchema: [
+    { name: 'collection', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+    { name: 'recordIds', type: 'json', required: true },
+  ],
+  outputSchema: [
+    { name: 'upserted', type: 'number' },
+    { name: 'removed', type: 'number' },
+  ],
+  handler: async ({ input, req }) => {
+    const connection = meiliConnectionFromEnv()
+    if (!connection) return { output: { upserted: 0, removed: 0 } }
+    const collection = input.collection as PublicCollection
+    if (!(collection in publicCollections)) throw new Error(`不是公开内容集合：${input.collection}`)
+    const id = /^\d+$/.test(input.id) && req.payload.db.defaultIDType === 'number' ? Number(input.id) : input.id
+    const records = await readPublishedRecordsOf(req.payload, collection, [id])
+    const current = new Set(records.map((record) => record.id))
+    const stale = (Array.isArray(input.recordIds) ? (input.recordIds as unknown[]) : []).filter((recordId): recordId is string => typeof recordId === 'string' && !current.has(recordId))
+    const engine = new MeiliSearchEngine(connection)
+    await engine.upsert(records)
+    await engine.remove(stale)
+    return { output: { upserted: records.length, removed: stale.length } }
+  },
+}
+
+/** The search queue runs every minute where jobs run automatically. */
+export const searchQueueAutoRun = { cron: '* * * * *', queue: SEARCH_QUEUE, limit: 100 }

@@ -1,0 +1,37 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { engineKindFromEnv, meiliConnectionFromEnv } from '@gongyu/search/engine'
+import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
+import { filterNames, parseSearchQuery, SearchQueryError, type SearchQueryInput } from '@gongyu/search'
+import { embeddedSearchFor } from './embeddedSearchState'
+
+function inputOf(req: PayloadRequest): SearchQueryInput {
+  const params = req.searchParams
+  const input: SearchQueryInput = { q: params.get('q') ?? undefined, sort: params.get('sort') ?? undefined, page: params.get('page') ?? undefined, pageSize: params.get('pageSize') ?? undefined }
+  for (const name of filterNames) {
+    const values = params.getAll(name)
+    if (values.length > 0) input[name] = values.join(',')
+  }
+  return input
+}
+
+/**
+ * `GET /api/search?q=…&grade=p3&type=lesson`: published content only, from
+ * Meilisearch when it is configured and from the embedded engine otherwise.
+ * Bad input is a 400 with a Chinese message, never a 500.
+ */
+export const searchEndpoint: Endpoint = {
+  path: '/search',
+  method: 'get',
+  handler: async (req) => {
+    let query
+    try {
+      query = parseSearchQuery(inputOf(req))
+    } catch (error) {
+      if (!(error instanceof SearchQueryError)) throw error
+      return Response.json({ errors: [{ message: error.message, field: error.field }] }, { status: 400 })
+    }
+    const connection = meiliConnectionFromEnv()
+    const engine = engineKindFromEnv() === 'meilisearch' && connection ? new MeiliSearchEngine(connection) : await embeddedSearchFor(req.payload)
+    return Response.json(await engine.search(query), { headers: { 'Cache-Control': 'no-store' } })
+  },
+}
