@@ -87,6 +87,15 @@ describe('the transcode queue', () => {
     expect(await transcodeJobsFor(video.id)).toHaveLength(2)
   })
 
+  it('retries the same file uploaded again after a failure', async () => {
+    const video = await createVideo(fx.clip240, '失败后重试')
+    await t.payload.update({ collection: 'videos', id: video.id, data: { transcodeStatus: 'failed', transcodeError: '转码超时' }, context: { videoTranscodeJob: true } })
+    const retried = await t.payload.update({ collection: 'videos', id: video.id, data: {}, filePath: fx.clip240, overrideAccess: false, user: userOf('editor') })
+    expect(retried.transcodeStatus).toBe('queued')
+    expect(retried.transcodeError ?? null).toBeNull()
+    expect(await transcodeJobsFor(video.id)).toHaveLength(2)
+  })
+
   it('does not let editors write the transcode results through REST', async () => {
     const video = await createVideo(fx.clip240, '只读字段')
     const { status } = await t.rest('PATCH', `/videos/${video.id}`, {

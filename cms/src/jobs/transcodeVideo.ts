@@ -93,5 +93,9 @@ export const transcodeVideoTask: TaskConfig<typeof TRANSCODE_VIDEO_TASK> = {
   },
 }
 
-/** The queue runner for transcodes: one video per run, checked every minute; the cron never overlaps runs (Payload sets `protect`). */
-export const videoQueueAutoRun = { cron: '* * * * *', queue: VIDEO_QUEUE, limit: 1 }
+/**
+ * The queue runner for transcodes: one video per run, checked every 10 s, so
+ * a batch (the seed's sample videos) goes through one after another without
+ * parallel ffmpeg runs; the cron never overlaps runs (Payload sets `protect`).
+ */
+export const videoQueueAutoRun = { cron: '*/10 * * * * *', queue: VIDEO_QUEUE, limit: 1 }

@@ -22,9 +22,10 @@ const queuedState = {
 /**
  * Marks a video `queued` when it needs transcoding: on create (uploads and
  * duplicates alike), and on update when a file with different content
- * arrives, or the same file again after a failure (a retry). Saves that only
- * change the title leave the status and outputs alone; afterChange queues
- * the job for documents this hook marked.
+ * arrives, or the same file again when it is not already ready or queued (a
+ * retry after a failure, or after a server restart stopped a transcode
+ * midway). Saves that only change the title leave the status and outputs
+ * alone; afterChange queues the job for documents this hook marked.
  */
 export const markVideoForTranscode: CollectionBeforeChangeHook<Video> = async ({ context, data, operation, originalDoc, req }) => {
   if (context[TRANSCODE_JOB_CONTEXT]) return data
@@ -32,7 +33,8 @@ export const markVideoForTranscode: CollectionBeforeChangeHook<Video> = async ({
   if (operation === 'update') {
     if (!fingerprint) return data
     const sameFile = originalDoc?.sourceFingerprint === fingerprint
-    if (sameFile && originalDoc?.transcodeStatus !== 'failed') return data
+    const settled = originalDoc?.transcodeStatus === 'ready' || originalDoc?.transcodeStatus === 'queued'
+    if (sameFile && settled) return data
   }
   return { ...data, ...queuedState, sourceFingerprint: fingerprint ?? data.sourceFingerprint ?? null }
 }

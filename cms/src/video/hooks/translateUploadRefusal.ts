@@ -3,7 +3,7 @@ import type { AfterErrorHook } from 'payload'
 // Payload's own upload checks answer in English; editors read Chinese.
 const TRANSLATIONS: [RegExp, string][] = [
   [/Invalid or corrupted ISO base media file/i, '视频文件不完整或已损坏（MP4/MOV 结构检查未通过），可能是上传中断或导出未完成。请重新导出后上传。'],
-  [/Invalid MIME type|is not allowed/i, '只接受 MP4、MOV 或 WebM 视频文件。'],
+  [/^Invalid MIME type|^File type .* is not allowed/i, '只接受 MP4、MOV 或 WebM 视频文件。'],
   [/File size limit has been reached|Multipart (request size )?limit has been reached/i, '文件超过上传大小上限，请压缩后重新上传。'],
 ]
 
