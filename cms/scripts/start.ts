@@ -1,6 +1,9 @@
 // `npm start`: loads the starter content into an empty database, then serves the admin and API.
 // `--dev` is the same; `--production` serves a `next build` output with `next start`.
-import { spawn, spawnSync } from 'node:child_process'
+// Beside the admin it exports the published content and builds and serves the parents' site
+// (site/scripts/siteRunner.ts, port GONGYU_SITE_PORT or 4321; `off` leaves it out). Outside
+// production the runner rebuilds the site a few seconds after each publish rewrites the export.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +18,22 @@ if (seed.status !== 0) {
   process.exit(seed.status ?? 1)
 }
 
+/** Exports the published content and starts the site runner; a site failure never stops the admin. */
+function startSite(): ChildProcess | undefined {
+  if (process.env.GONGYU_SITE_PORT === 'off') return undefined
+  const exported = spawnSync('payload', ['run', 'src/publishing/runExport.ts'], { cwd: cmsRoot, stdio: 'inherit', env: process.env })
+  if (exported.status !== 0) {
+    console.error('\n已发布内容导出失败，家长网站没有启动；后台照常运行。')
+    return undefined
+  }
+  const runner = path.resolve(cmsRoot, '..', 'site', 'scripts', 'siteRunner.ts')
+  const site = spawn(process.execPath, [runner, ...(production ? [] : ['--watch'])], { stdio: 'inherit', env: process.env })
+  site.on('exit', (code) => {
+    if (code) console.error(`\n家长网站已停止（退出码 ${code}），后台照常运行。`)
+  })
+  return site
+}
+
 if (production && !existsSync(path.join(cmsRoot, '.next', 'BUILD_ID'))) {
   console.error('还没有生产构建。请先运行 npm run build --workspace cms。')
   process.exit(1)
@@ -26,11 +45,20 @@ if (!process.env.GONGYU_ADMIN_EMAIL) {
   console.log('或在启动前设置 GONGYU_ADMIN_EMAIL 和 GONGYU_ADMIN_PASSWORD 自动创建。\n')
 }
 
+const site = startSite()
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 const next = spawn('next', [production ? 'start' : 'dev', ...(production ? [] : ['--webpack']), '--port', port], {
   cwd: cmsRoot,
   stdio: 'inherit',
   env: process.env,
 })
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => next.kill(signal))
-next.on('exit', (code) => process.exit(code ?? 0))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    site?.kill(signal)
+    next.kill(signal)
+  })
+}
+next.on('exit', (code) => {
+  site?.kill('SIGTERM')
+  process.exit(code ?? 0)
+})

@@ -1,0 +1,71 @@
+// `npm run build:offline [-- --with-videos] [-- --out file.zip]`: the whole site as one zip
+// for places without a reliable network. Links are made relative (see build/relativeLinks.ts),
+// so it opens from a USB drive (double-click index.html) or from any LAN web server;
+// serve.mjs inside is a dependency-free server for computers that have Node.js.
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { zipSync, type Zippable } from 'fflate'
+import { hlsDirectory, repositoryRoot } from '../src/build/exportLocation.ts'
+import { listPages } from '../src/build/pageFiles.ts'
+import { relativizeLinks } from '../src/build/relativeLinks.ts'
+import { buildSite, siteRoot } from './buildSite.ts'
+
+const STORED = new Set(['.m4s', '.mp4', '.m4a', '.ts', '.jpg', '.jpeg', '.png', '.webp', '.zip'])
+
+const README = `共育 · 家长课程 离线包
+
+用法一（一台电脑）：解压后，双击 index.html，用浏览器打开即可浏览全部课程。
+用法二（局域网，多部手机）：把解压后的整个文件夹放到学校或社区的任何网页服务器上；
+  或者在装了 Node.js 的电脑上，进入这个文件夹运行：node serve.mjs
+  然后让手机连上同一个 Wi-Fi，在浏览器里打开 http://（这台电脑的 IP 地址）:4321/
+说明：离线包里没有搜索功能，请按年级、主题浏览。生成时间：__DATE__
+`
+
+function addFolder(files: Zippable, folder: string, prefix: string): number {
+  let bytes = 0
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name)
+    const name = `${prefix}${entry.name}`
+    if (entry.isDirectory()) bytes += addFolder(files, full, `${name}/`)
+    else {
+      const data = readFileSync(full)
+      bytes += data.length
+      files[name] = STORED.has(path.extname(entry.name).toLowerCase()) ? [data, { level: 0 }] : [data, { level: 9 }]
+    }
+  }
+  return bytes
+}
+
+/** Builds the site into a temporary folder, makes it portable and zips it. Returns the zip's path. */
+export async function buildOfflinePack(options: { out: string; withVideos: boolean }): Promise<{ file: string; pages: number; bytes: number }> {
+  const work = mkdtempSync(path.join(tmpdir(), 'gongyu-offline-'))
+  try {
+    const site = path.join(work, 'gongyu')
+    await buildSite({ outDir: site, stdio: 'inherit' })
+    const pages = listPages(site)
+    for (const page of pages) writeFileSync(page.file, relativizeLinks(readFileSync(page.file, 'utf8'), page.route))
+    copyFileSync(path.join(siteRoot, 'scripts', 'staticServer.mjs'), path.join(site, 'serve.mjs'))
+    writeFileSync(path.join(site, 'README.txt'), README.replace('__DATE__', new Date().toISOString().slice(0, 10)))
+    const hls = hlsDirectory()
+    if (options.withVideos) {
+      if (existsSync(hls)) cpSync(hls, path.join(site, 'hls'), { recursive: true })
+      else console.warn(`没有找到视频文件夹 ${hls}，离线包不含视频。`)
+    }
+    const files: Zippable = {}
+    addFolder(files, site, 'gongyu/')
+    mkdirSync(path.dirname(options.out), { recursive: true })
+    writeFileSync(options.out, zipSync(files))
+    return { file: options.out, pages: pages.length, bytes: statSync(options.out).size }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const outIndex = process.argv.indexOf('--out')
+  const dataDir = process.env.GONGYU_DATA_DIR ? path.resolve(process.env.GONGYU_DATA_DIR) : path.join(repositoryRoot, 'data')
+  const out = path.resolve(outIndex > 0 ? (process.argv[outIndex + 1] ?? '') : path.join(dataDir, 'offline', 'gongyu-offline.zip'))
+  const result = await buildOfflinePack({ out, withVideos: process.argv.includes('--with-videos') })
+  console.log(`离线包已生成：${result.file}（${result.pages} 个页面，${(result.bytes / 1024 / 1024).toFixed(1)} MB）`)
+}

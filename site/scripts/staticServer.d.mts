@@ -1,0 +1,7 @@
+import type { Server } from 'node:http'
+
+/** MIME types by extension. */
+export declare const MIME_TYPES: Record<string, string>
+
+/** Serves a folder (re-read on every request, so a rebuilt site can be swapped in) plus folders mounted at URL prefixes. */
+export declare function createStaticServer(options: { root: () => string; mounts?: Record<string, string> }): Server

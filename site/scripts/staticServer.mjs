@@ -1,0 +1,113 @@
+// A small static file server for the built site and offline packs. Plain
+// JavaScript with no dependencies, so an offline pack can carry a copy
+// (`node serve.mjs`) to any computer that has Node.js, however old.
+import { createReadStream, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** MIME types by extension; HLS needs its own two (see the stack notes). */
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.m4s': 'video/iso.segment',
+  '.mp4': 'video/mp4',
+  '.m4a': 'audio/mp4',
+  '.ts': 'video/mp2t',
+  '.zip': 'application/zip',
+  '.woff2': 'font/woff2',
+}
+
+function cacheControl(urlPath) {
+  // Hashed assets never change; pages and the service worker must be checked on every visit.
+  if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable'
+  if (urlPath.startsWith('/hls/')) return 'public, max-age=86400'
+  return 'no-cache'
+}
+
+function fileFor(root, urlPath) {
+  const resolved = path.resolve(root, `.${urlPath}`)
+  if (resolved !== root && !resolved.startsWith(root + path.sep)) return undefined
+  try {
+    const stats = statSync(resolved)
+    if (stats.isFile()) return { file: resolved, size: stats.size }
+    if (stats.isDirectory()) {
+      const index = path.join(resolved, 'index.html')
+      const indexStats = statSync(index)
+      return indexStats.isFile() ? { file: index, size: indexStats.size } : undefined
+    }
+  } catch {
+    // A missing file is a 404, answered below.
+  }
+  return undefined
+}
+
+/**
+ * Serves `root()` (a function, so a rebuilt site can be swapped in while
+ * running) and optional extra folders mounted at URL prefixes, e.g.
+ * `{ '/hls/': '<data>/hls' }`.
+ */
+export function createStaticServer({ root, mounts = {} }) {
+  return createServer((request, response) => {
+    let urlPath
+    try {
+      urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+    } catch {
+      response.writeHead(400).end('Bad request')
+      return
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end()
+      return
+    }
+    const siteRoot = path.resolve(root())
+    const mount = Object.keys(mounts).find((prefix) => urlPath.startsWith(prefix))
+    let found = mount ? fileFor(path.resolve(mounts[mount]), `/${urlPath.slice(mount.length)}`) : fileFor(siteRoot, urlPath)
+    // /lessons/x (no slash) is a directory: redirect so relative links keep working.
+    if (found && !urlPath.endsWith('/') && found.file.endsWith(`${path.sep}index.html`) && !urlPath.endsWith('index.html')) {
+      response.writeHead(301, { location: `${urlPath}/` }).end()
+      return
+    }
+    let status = 200
+    if (!found) {
+      status = 404
+      const traditional = urlPath.startsWith('/zh-hant/')
+      found = fileFor(siteRoot, traditional ? '/zh-hant/404.html' : '/404.html')
+      if (!found) {
+        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404')
+        return
+      }
+    }
+    const type = MIME_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream'
+    response.writeHead(status, {
+      'content-type': type,
+      'content-length': found.size,
+      'cache-control': status === 200 ? cacheControl(urlPath) : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    })
+    if (request.method === 'HEAD') response.end()
+    else createReadStream(found.file).pipe(response)
+  })
+}
+
+// `node staticServer.mjs [folder] [port]`: serve a folder (the offline pack ships this file as serve.mjs).
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const folder = path.resolve(process.argv[2] ?? path.dirname(fileURLToPath(import.meta.url)))
+  const port = Number(process.argv[3] ?? process.env.PORT ?? 4321)
+  createStaticServer({ root: () => folder }).listen(port, '0.0.0.0', () => {
+    console.log(`共育网站：http://localhost:${port}/ （同一局域网的手机可用本机 IP 地址访问）`)
+  })
+}

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildSite } from '../../site/scripts/buildSite.ts'
+import { launchChromium } from '../helpers/browser.ts'
+import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
+import { buildTestSite, TEST_SITE_URL, type BuiltTestSite } from '../helpers/siteBuild.ts'
+
+// A slice of the starter bank keeps this file near a minute: the kindergarten
+// grades (with their course list) and 三年级. The bench times the full bank.
+const GRADES = ['k1', 'k2', 'k3', 'p3']
+const DRAFT_MARKER = `DRAFT-${randomUUID()}`
+const DRAFT_TITLE = `未发布草稿课程${DRAFT_MARKER}`
+
+let site: BuiltTestSite
+let browser: Browser
+
+async function createDraftLesson(payload: import('payload').Payload): Promise<void> {
+  const theme = (await payload.find({ collection: 'themes', limit: 1 })).docs[0]
+  await payload.create({
+    collection: 'lessons',
+    draft: true,
+    data: {
+      title: DRAFT_TITLE,
+      slug: `draft-${DRAFT_MARKER.toLowerCase()}`,
+      // s3 is not in the seeded slice, so the grade's sequence 1 is free.
+      grade: 's3',
+      sequence: 1,
+      category: 'basic',
+      audience: ['parents'],
+      durationMinutes: 30,
+      themes: theme ? [theme.id] : [],
+      summary: `草稿摘要 ${DRAFT_MARKER}`,
+      objectives: [{ text: `草稿目标 ${DRAFT_MARKER}` }],
+      _status: 'draft',
+    } as never,
+  })
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+}
+
+async function open(page: Page, route: string): Promise<void> {
+  const response = await page.goto(`${site.url}${route}`)
+  expect(response?.status(), route).toBe(200)
+}
+
+beforeAll(async () => {
+  site = await buildTestSite({ grades: GRADES, beforeExport: createDraftLesson, buildDate: '2026-06-10T12:00:00+08:00' })
+  console.log(`site e2e: built ${GRADES.join(',')} slice in ${site.buildSeconds.toFixed(1)} s`)
+  browser = await launchChromium()
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await site?.stop()
+})
+
+describe('the parents’ site', () => {
+  it('takes a parent from the home page to 三年级, a lesson and its micro-lesson', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+    await open(page, '/')
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hans')
+    expect(await page.getByRole('heading', { name: '6月的活动方案' }).count()).toBe(1)
+    await page.getByRole('link', { name: '三年级', exact: true }).click()
+    await page.waitForURL('**/grades/p3/')
+    expect(await page.locator('h1').textContent()).toBe('三年级家长课程')
+    const numbers = await page.locator('.record-list.numbered .record-number').allTextContents()
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, index) => String(index + 1)))
+
+    await page.locator('.record-list.numbered .record-title').first().click()
+    await page.waitForURL('**/lessons/**')
+    const headings = await page.locator('main h2').allTextContents()
+    for (const heading of ['学习目标', '课程内容', '反思问题', '相关内容']) expect(headings).toContain(heading)
+    expect(headings.some((heading) => heading.startsWith('亲子练习'))).toBe(true)
+    const microLink = page.locator('.related .record-micro-lesson')
+    expect(await microLink.locator('.data-cost').textContent()).toMatch(/流量预计约 [\d.]+ MB/)
+
+    await microLink.locator('.record-title').first().click()
+    await page.waitForURL('**/micro-lessons/**')
+    expect(await page.getByRole('heading', { name: '逐字稿' }).count()).toBe(1)
+    const slot = page.locator('[data-video-slot]')
+    expect(await slot.textContent()).toContain('视频准备中')
+    expect(await slot.textContent()).toMatch(/按最低清晰度每秒约 364 千比特估算.*预计约 [\d.]+ MB/)
+    await page.close()
+  })
+
+  it('has a Traditional copy of every page, with a switch back', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+    await open(page, '/grades/p3/')
+    await page.locator('.lang-switch').click()
+    await page.waitForURL('**/zh-hant/grades/p3/')
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant')
+    expect(await page.locator('h1').textContent()).toBe('三年級家長課程')
+    expect(await page.locator('.site-nav').textContent()).toContain('首頁')
+    const back = page.locator('.lang-switch')
+    expect(await back.textContent()).toBe('简体中文')
+    expect(await back.getAttribute('href')).toBe('/grades/p3/')
+    // Links inside the Traditional site stay in it.
+    expect(await page.locator('.record-list .record-title').first().getAttribute('href')).toMatch(/^\/zh-hant\/lessons\//)
+    await page.close()
+  })
+
+  it('prints a lesson plan on A4 without the navigation, the handout on its own sheet', async () => {
+    const page = await browser.newPage()
+    await open(page, '/plans/')
+    await page.locator('.record-list .record-title').first().click()
+    await page.waitForURL('**/plans/**')
+    await page.emulateMedia({ media: 'print' })
+    for (const selector of ['.site-header', '.site-nav', '.breadcrumbs', '.site-footer']) expect(await page.locator(selector).isVisible(), selector).toBe(false)
+    const handout = page.locator('.part-handout')
+    expect(await handout.isVisible()).toBe(true)
+    expect(await handout.evaluate((element) => getComputedStyle(element).breakBefore)).toBe('page')
+    const pageSize = await page.evaluate(() =>
+      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule): rule is CSSPageRule => rule instanceof CSSPageRule)?.style.getPropertyValue('size'),
+    )
+    expect(pageSize?.toUpperCase()).toBe('A4')
+    await page.close()
+  })
+
+  it('keeps a visited lesson readable offline', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
+    const page = await context.newPage()
+    await open(page, '/grades/p3/')
+    const href = (await page.locator('.record-list .record-title').nth(2).getAttribute('href')) as string
+    await open(page, href)
+    const title = await page.locator('h1').textContent()
+    // Cache-on-visit: wait until the service worker has kept this page.
+    await expect.poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))), { timeout: 15_000 }).toBe(true)
+    await context.setOffline(true)
+    await page.reload()
+    expect(await page.locator('h1').textContent()).toBe(title)
+    expect(await page.locator('.part-practice').count()).toBe(1)
+    // The stylesheet came from the cache too: the header is still styled.
+    expect(await page.locator('.site-header').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(11, 107, 80)')
+    await page.goto(`${site.url}/themes/`)
+    expect(await page.locator('h1').textContent()).toBe('现在没有网络')
+    await context.close()
+  })
+
+  it('sends the home search form to /search/ without JavaScript, where browse links stand in', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await open(page, '/')
+    await page.getByLabel('搜索课程、微课和案例').fill('玩手机')
+    await page.getByLabel('搜索课程、微课和案例').press('Enter')
+    await page.waitForURL('**/search/?q=*')
+    expect(decodeURIComponent(page.url())).toContain('q=玩手机')
+    expect(await page.locator('gongyu-search .search-fallback').textContent()).toContain('按年级或主题找')
+    await context.close()
+  })
+
+  it('loads no script on a lesson page but the service-worker registration', async () => {
+    const page = await browser.newPage()
+    const scripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+    })
+    await open(page, '/grades/p3/')
+    await open(page, (await page.locator('.record-list .record-title').first().getAttribute('href')) as string)
+    expect([...new Set(scripts)]).toEqual(['/sw-register.js'])
+    const executable = await page.locator('script:not([type="application/ld+json"])').evaluateAll((elements) => elements.map((element) => element.getAttribute('src')))
+    expect(executable).toEqual(['/sw-register.js'])
+    const builtScripts = filesUnder(site.outDir).filter((file) => /\.m?js$/.test(file)).map((file) => path.relative(site.outDir, file))
+    expect(builtScripts.sort()).toEqual(['sw-register.js', 'sw.js'])
+    await page.close()
+  })
+
+  it('has canonical URLs, Open Graph, schema.org JSON-LD and a sitemap with both scripts', async () => {
+    const page = await browser.newPage()
+    await open(page, '/grades/p3/')
+    const lessonPath = (await page.locator('.record-list .record-title').first().getAttribute('href')) as string
+    await open(page, lessonPath)
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${TEST_SITE_URL}${lessonPath}`)
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(await page.locator('h1').textContent())
+    const lessonJson = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) as string)
+    expect(lessonJson).toMatchObject({ '@type': 'LearningResource', educationalLevel: '三年级', url: `${TEST_SITE_URL}${lessonPath}`, inLanguage: 'zh-Hans' })
+    await open(page, `/zh-hant${lessonPath}`)
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${TEST_SITE_URL}/zh-hant${lessonPath}`)
+
+    await open(page, '/')
+    await page.locator('a[href^="/course-lists/"]').first().click()
+    await page.waitForURL('**/course-lists/**')
+    const courseJson = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) as string)
+    expect(courseJson['@type']).toBe('Course')
+    expect(courseJson.educationalLevel.length).toBeGreaterThan(0)
+    expect(courseJson.hasPart.length).toBeGreaterThan(0)
+
+    const sitemap = readFileSync(path.join(site.outDir, 'sitemap.xml'), 'utf8')
+    expect(sitemap).toContain(`<loc>${TEST_SITE_URL}${lessonPath}</loc>`)
+    expect(sitemap).toContain(`<loc>${TEST_SITE_URL}/zh-hant${lessonPath}</loc>`)
+    await page.close()
+  })
+
+  it('has no serious or critical accessibility problems on any page template', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+    const first = async (listRoute: string, selector = '.record-list .record-title') => {
+      await open(page, listRoute)
+      return (await page.locator(selector).first().getAttribute('href')) as string
+    }
+    const routes = [
+      '/',
+      '/stages/primary/',
+      '/grades/p3/',
+      await first('/grades/p3/'),
+      '/themes/',
+      await first('/themes/', '.card-title'),
+      '/micro-lessons/',
+      await first('/micro-lessons/'),
+      '/cases/',
+      await first('/cases/', '.chip[href^="/cases/filter/"]'),
+      await first('/cases/'),
+      '/plans/',
+      await first('/plans/'),
+      `${await first('/plans/')}handout/`,
+      '/activities/',
+      await first('/activities/'),
+      '/organizations/',
+      await first('/organizations/', '.card-title'),
+      await first('/', 'a[href^="/course-lists/"]'),
+      '/search/',
+      '/guide/',
+      '/offline/',
+      '/zh-hant/',
+      `/zh-hant${await first('/grades/p3/')}`,
+    ]
+    const problems: Record<string, unknown> = {}
+    for (const route of routes) {
+      await open(page, route)
+      const found = await seriousAccessibilityProblems(page)
+      if (found.length > 0) problems[route] = found
+    }
+    const missing = await page.goto(`${site.url}/no-such-page/`)
+    expect(missing?.status()).toBe(404)
+    const notFound = await seriousAccessibilityProblems(page)
+    if (notFound.length > 0) problems['404'] = notFound
+    expect(problems).toEqual({})
+    await page.close()
+  }, 180_000)
+
+  it('never lets a draft out: its title is in no file of the build or the export', () => {
+    const leaks = [...filesUnder(site.outDir), ...filesUnder(site.exportDir)].filter((file) => {
+      const text = readFileSync(file).toString('utf8')
+      return text.includes(DRAFT_MARKER) || text.includes(DRAFT_TITLE)
+    })
+    expect(leaks).toEqual([])
+    // The check can see text at all: published titles are there.
+    expect(readFileSync(path.join(site.outDir, 'grades', 'p3', 'index.html'), 'utf8')).toContain('三年级')
+  })
+
+  it('stops the build with a Chinese message when there is no export', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'gongyu-no-export-'))
+    try {
+      await expect(buildSite({ outDir: path.join(empty, 'dist'), env: { GONGYU_EXPORT_DIR: empty } })).rejects.toThrow(/找不到已发布内容的导出文件[\s\S]*npm run export/)
+    } finally {
+      rmSync(empty, { recursive: true, force: true })
+    }
+  })
+})
