@@ -1,5 +1,6 @@
 // `npm run bench`: prints benchmark figures as JSON. Figures only: nothing here fails on timing.
 import { cmsBenchmarks } from './cmsBenchmarks.ts'
+import { searchBenchmarks } from './searchBenchmarks.ts'
 import { siteBenchmarks } from './siteBenchmarks.ts'
 import { videoBenchmarks } from './videoBenchmarks.ts'
 
@@ -7,6 +8,7 @@ const results: Record<string, unknown> = {
   machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: (await import('node:os')).cpus().length },
 }
 results.cms = await cmsBenchmarks()
+results.search = await searchBenchmarks()
 results.site = await siteBenchmarks()
 results.video = await videoBenchmarks()
 console.log(JSON.stringify(results, null, 2))

@@ -1,0 +1,98 @@
+import { gzipSync } from 'node:zlib'
+import { readPublishedRecords } from '@gongyu/cms/publishing'
+import { parseSearchQuery, type PublicRecord, type SearchEngine } from '@gongyu/search'
+import { buildEmbeddedSearch } from '@gongyu/search/embedded'
+import { EmbeddedSearch, type StaticIndexData } from '@gongyu/search/embedded-engine'
+import { evaluateRelevance, type RelevanceReport } from '@gongyu/search/relevance'
+import { loadStarterContent } from '@gongyu/seed/load'
+import { readJudgedQueries } from '../../search/src/relevance/judgedQueries.ts'
+import { startTestPayload } from '../helpers/testPayload.ts'
+import { naiveBaseline } from './naiveBaseline.ts'
+
+const SYNTHETIC_SIZE = 10_000
+const LATENCY_QUERIES = 100
+
+function milliseconds(since: bigint): number {
+  return Number(process.hrtime.bigint() - since) / 1e6
+}
+
+function percentile(sorted: number[], share: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]! * 1000) / 1000
+}
+
+/** A scale-up of the bank to 10,000 records, marked synthetic: each mixes the title of one record with the text of others. */
+function syntheticRecords(records: PublicRecord[]): PublicRecord[] {
+  return Array.from({ length: SYNTHETIC_SIZE }, (_, index) => {
+    const base = records[index % records.length]!
+    const other = records[(index * 7 + 3) % records.length]!
+    return { ...base, id: `${base.type}:synthetic-${index}`, slug: `synthetic-${index}`, title: `${base.title}（${other.themeNames[0] ?? ''}）`, summary: `${base.summary}${other.summary.slice(0, 40)}`, bodyText: `${base.bodyText.slice(0, 800)}\n${other.bodyText.slice(0, 400)}` }
+  })
+}
+
+async function latency(engine: SearchEngine, queries: string[]) {
+  for (const q of queries.slice(0, 10)) await engine.search(parseSearchQuery({ q }))
+  const times: number[] = []
+  for (const q of queries) {
+    const started = process.hrtime.bigint()
+    await engine.search(parseSearchQuery({ q }))
+    times.push(milliseconds(started))
+  }
+  times.sort((a, b) => a - b)
+  return { queries: queries.length, p50Ms: percentile(times, 0.5), p95Ms: percentile(times, 0.95) }
+}
+
+function relevanceFigures(report: RelevanceReport) {
+  return { recallAt5: report.recallAt5, mrr: report.mrr, misses: report.misses.map((miss) => ({ query: miss.query, kind: miss.kind, firstRelevantRank: miss.firstRelevantRank })) }
+}
+
+async function engineFigures(records: PublicRecord[], judged: ReturnType<typeof readJudgedQueries>, withRelevance: boolean) {
+  let started = process.hrtime.bigint()
+  const cmsEngine = buildEmbeddedSearch(records)
+  const cmsBuildMs = milliseconds(started)
+  started = process.hrtime.bigint()
+  const staticJson = JSON.stringify(buildEmbeddedSearch(records, { withBody: false }).toStaticIndex())
+  const staticBuildMs = milliseconds(started)
+  started = process.hrtime.bigint()
+  const browserEngine = EmbeddedSearch.load(JSON.parse(staticJson) as StaticIndexData)
+  const staticLoadMs = milliseconds(started)
+  const queries = judged.map((entry) => entry.query).slice(0, LATENCY_QUERIES)
+  return {
+    records: records.length,
+    buildMs: { cmsWithBodies: Math.round(cmsBuildMs), staticIndex: Math.round(staticBuildMs), staticIndexLoad: Math.round(staticLoadMs) },
+    staticIndexBytes: { raw: Buffer.byteLength(staticJson), gzip: gzipSync(staticJson).length },
+    latencyCms: await latency(cmsEngine, queries),
+    latencyStatic: await latency(browserEngine, queries),
+    ...(withRelevance
+      ? {
+          relevanceCms: relevanceFigures(await evaluateRelevance(cmsEngine, judged)),
+          relevanceStatic: relevanceFigures(await evaluateRelevance(browserEngine, judged)),
+        }
+      : {}),
+  }
+}
+
+/** Search figures for `npm run bench`: build time, index bytes, latency at two sizes, relevance against a naive baseline. */
+export async function searchBenchmarks(): Promise<Record<string, unknown>> {
+  const t = await startTestPayload()
+  let records: PublicRecord[]
+  try {
+    await loadStarterContent(t.payload, {})
+    records = await readPublishedRecords(t.payload)
+  } finally {
+    await t.close()
+  }
+  const judged = readJudgedQueries()
+  const starter = await engineFigures(records, judged, true)
+  const baselineReport = await evaluateRelevance(naiveBaseline(records), judged)
+  const baseline = { engine: 'MiniSearch, default tokenizer, no Chinese processing', ...relevanceFigures(baselineReport), latency: await latency(naiveBaseline(records), judged.map((entry) => entry.query).slice(0, LATENCY_QUERIES)) }
+  const scaled = await engineFigures(syntheticRecords(records), judged, false)
+  const ratio = (value: number) => (baselineReport.recallAt5 > 0 ? Math.round((value / baselineReport.recallAt5) * 100) / 100 : null)
+  return {
+    judgedQueries: judged.length,
+    starter,
+    synthetic10k: { synthetic: true, ...scaled },
+    naiveBaseline: { ...baseline, misses: baseline.misses.length },
+    recallGainOverBaseline: { cms: ratio(starter.relevanceCms?.recallAt5 ?? 0), static: ratio(starter.relevanceStatic?.recallAt5 ?? 0) },
+    targets: { p95MsAtStarter: 5, staticIndexGzipBytes: 500 * 1024, recallAt5: 0.9 },
+  }
+}
