@@ -38,16 +38,22 @@ function addFolder(files: Zippable, folder: string, prefix: string): number {
 }
 
 /** Builds the site into a temporary folder, makes it portable and zips it. Returns the zip's path. */
-export async function buildOfflinePack(options: { out: string; withVideos: boolean }): Promise<{ file: string; pages: number; bytes: number }> {
+export async function buildOfflinePack(options: {
+  out: string
+  withVideos: boolean
+  /** Extra environment for the build (GONGYU_EXPORT_DIR…). */
+  env?: Record<string, string | undefined>
+  stdio?: 'inherit' | 'pipe'
+}): Promise<{ file: string; pages: number; bytes: number }> {
   const work = mkdtempSync(path.join(tmpdir(), 'gongyu-offline-'))
   try {
     const site = path.join(work, 'gongyu')
-    await buildSite({ outDir: site, stdio: 'inherit' })
+    await buildSite({ outDir: site, env: options.env, stdio: options.stdio ?? 'inherit' })
     const pages = listPages(site)
     for (const page of pages) writeFileSync(page.file, relativizeLinks(readFileSync(page.file, 'utf8'), page.route))
     copyFileSync(path.join(siteRoot, 'scripts', 'staticServer.mjs'), path.join(site, 'serve.mjs'))
     writeFileSync(path.join(site, 'README.txt'), README.replace('__DATE__', new Date().toISOString().slice(0, 10)))
-    const hls = hlsDirectory()
+    const hls = hlsDirectory({ ...process.env, ...options.env })
     if (options.withVideos) {
       if (existsSync(hls)) cpSync(hls, path.join(site, 'hls'), { recursive: true })
       else console.warn(`没有找到视频文件夹 ${hls}，离线包不含视频。`)

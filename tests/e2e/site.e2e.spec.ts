@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { unzipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildOfflinePack } from '../../site/scripts/buildOffline.ts'
 import { buildSite } from '../../site/scripts/buildSite.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
@@ -253,6 +255,32 @@ describe('the parents’ site', () => {
     // The check can see text at all: published titles are there.
     expect(readFileSync(path.join(site.outDir, 'grades', 'p3', 'index.html'), 'utf8')).toContain('三年级')
   })
+
+  it('writes an offline pack that opens from a USB drive (file://) with working relative links', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'gongyu-pack-'))
+    try {
+      const { file, pages } = await buildOfflinePack({ out: path.join(work, 'pack.zip'), withVideos: false, env: { GONGYU_EXPORT_DIR: site.exportDir }, stdio: 'pipe' })
+      expect(pages).toBeGreaterThan(100)
+      for (const [name, data] of Object.entries(unzipSync(readFileSync(file)))) {
+        if (name.endsWith('/')) continue
+        mkdirSync(path.dirname(path.join(work, name)), { recursive: true })
+        writeFileSync(path.join(work, name), data)
+      }
+      expect(readFileSync(path.join(work, 'gongyu', 'serve.mjs'), 'utf8')).toContain('application/vnd.apple.mpegurl')
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+      await page.goto(`file://${path.join(work, 'gongyu', 'index.html')}`)
+      await page.getByRole('link', { name: '三年级', exact: true }).click()
+      expect(await page.locator('h1').textContent()).toBe('三年级家长课程')
+      await page.locator('.record-list .record-title').first().click()
+      expect(page.url()).toMatch(/\/lessons\/[^/]+\/index\.html$/)
+      expect(await page.locator('.site-header').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(11, 107, 80)')
+      await page.locator('.lang-switch').click()
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant')
+      await page.close()
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+  }, 120_000)
 
   it('stops the build with a Chinese message when there is no export', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'gongyu-no-export-'))
