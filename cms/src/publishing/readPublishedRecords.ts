@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme, PublishedContent } from '@gongyu/search/record'
 import { publicCollections, toPublicRecord, type PublicCollection, type RecordLookups } from './toPublicRecord'
+import { hlsDirectory, uploadDirectory } from '../env/paths'
 import { videoLookup } from './videoLookup'
 
 const PAGE_SIZE = 200
@@ -118,5 +119,5 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
     description: organization.description ?? '',
     allowedOrigins: (organization.allowedOrigins ?? []).map((row) => row.origin),
   }))
-  return { generatedAt: new Date().toISOString(), records, themes, organizations, courseLists }
+  return { generatedAt: new Date().toISOString(), mediaSources: { hls: hlsDirectory(), captions: uploadDirectory('captions') }, records, themes, organizations, courseLists }
 }

@@ -4,7 +4,10 @@ import { loadStarterContent } from '@gongyu/seed/load'
 import path from 'node:path'
 import { getPayload } from 'payload'
 import { dataDirectory } from '../env/paths'
+import { meiliConnectionFromEnv } from '@gongyu/search/engine'
+import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
 import config from '../payload.config'
+import { writePublishedExport } from '../publishing/writePublishedExport'
 
 const payload = await getPayload({ config })
 try {
@@ -19,6 +22,13 @@ try {
       videoCacheDir: path.join(dataDirectory(), 'cache', 'sample-videos'),
     })
     console.log(`初始内容导入完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`)
+    // The import skips per-item search sync, so the search index and the site export are rebuilt once here.
+    const { content } = await writePublishedExport(payload)
+    const connection = meiliConnectionFromEnv()
+    if (connection) {
+      await new MeiliSearchEngine(connection).replaceAll(content.records)
+      console.log(`Meilisearch 索引已重建：${content.records.length} 条。`)
+    }
   }
 } catch (error) {
   console.error(`\n导入失败：${(error as Error).message}`)

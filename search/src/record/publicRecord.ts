@@ -104,9 +104,19 @@ export interface PublicCourseList {
   publishedAt: string
 }
 
+/** Where the site serves media files the CMS produced: HLS output and caption files. */
+export const MEDIA_URL_PREFIX = { hls: '/media/hls/', captions: '/media/captions/' } as const
+
+/** The site URL of a media file, from its path relative to the CMS's HLS or captions folder. */
+export function mediaUrl(kind: keyof typeof MEDIA_URL_PREFIX, relativePath: string): string {
+  return MEDIA_URL_PREFIX[kind] + relativePath.split('/').map(encodeURIComponent).join('/')
+}
+
 /** Everything the CMS publishes for the site, widgets and search: written by the CMS export, read by the site build. */
 export interface PublishedContent {
   generatedAt: string
+  /** Folders holding the files behind `MEDIA_URL_PREFIX`, for the site build to copy; absent when there are none. */
+  mediaSources?: { hls: string; captions: string }
   records: PublicRecord[]
   themes: PublicTheme[]
   organizations: PublicOrganization[]
