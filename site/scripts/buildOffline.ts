@@ -2,11 +2,12 @@
 // for places without a reliable network. Links are made relative (see build/relativeLinks.ts),
 // so it opens from a USB drive (double-click index.html) or from any LAN web server;
 // serve.mjs inside is a dependency-free server for computers that have Node.js.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { zipSync, type Zippable } from 'fflate'
-import { hlsDirectory, repositoryRoot } from '../src/build/exportLocation.ts'
+import { MEDIA_FOLDER } from '../src/build/copyMedia.ts'
+import { repositoryRoot } from '../src/build/exportLocation.ts'
 import { listPages } from '../src/build/pageFiles.ts'
 import { relativizeLinks } from '../src/build/relativeLinks.ts'
 import { buildSite, siteRoot } from './buildSite.ts'
@@ -53,11 +54,10 @@ export async function buildOfflinePack(options: {
     for (const page of pages) writeFileSync(page.file, relativizeLinks(readFileSync(page.file, 'utf8'), page.route))
     copyFileSync(path.join(siteRoot, 'scripts', 'staticServer.mjs'), path.join(site, 'serve.mjs'))
     writeFileSync(path.join(site, 'README.txt'), README.replace('__DATE__', new Date().toISOString().slice(0, 10)))
-    const hls = hlsDirectory({ ...process.env, ...options.env })
-    if (options.withVideos) {
-      if (existsSync(hls)) cpSync(hls, path.join(site, 'hls'), { recursive: true })
-      else console.warn(`没有找到视频文件夹 ${hls}，离线包不含视频。`)
-    }
+    // The build links the CMS's video into media/hls; a pack without videos leaves it out (captions are tiny and stay).
+    const video = path.join(site, MEDIA_FOLDER, 'hls')
+    if (!options.withVideos) rmSync(video, { recursive: true, force: true })
+    else if (!existsSync(video)) console.warn('这次导出没有可播放的视频，离线包不含视频。')
     const files: Zippable = {}
     addFolder(files, site, 'gongyu/')
     mkdirSync(path.dirname(options.out), { recursive: true })

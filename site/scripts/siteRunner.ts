@@ -2,7 +2,7 @@
 // build the site from the CMS export, serve it, and with --watch rebuild when the export changes.
 import { existsSync, renameSync, rmSync, watch } from 'node:fs'
 import path from 'node:path'
-import { hlsDirectory, missingExportMessage, publishedExportFile } from '../src/build/exportLocation.ts'
+import { missingExportMessage, publishedExportFile } from '../src/build/exportLocation.ts'
 import { buildSite, siteRoot } from './buildSite.ts'
 import { createStaticServer } from './staticServer.mjs'
 
@@ -48,7 +48,7 @@ if (!existsSync(exportFile)) {
   process.exit(1)
 }
 await rebuild('启动')
-createStaticServer({ root: () => live, mounts: { '/hls/': hlsDirectory() } })
+createStaticServer({ root: () => live })
   .on('error', (error) => {
     console.error(`[网站] 无法在端口 ${port} 上提供网站：${error.message}。可以用 GONGYU_SITE_PORT 换一个端口。`)
     process.exit(1)

@@ -34,7 +34,7 @@ export const MIME_TYPES = {
 function cacheControl(urlPath) {
   // Hashed assets never change; pages and the service worker must be checked on every visit.
   if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable'
-  if (urlPath.startsWith('/hls/')) return 'public, max-age=86400'
+  if (urlPath.startsWith('/media/')) return 'public, max-age=86400'
   return 'no-cache'
 }
 
@@ -58,7 +58,7 @@ function fileFor(root, urlPath) {
 /**
  * Serves `root()` (a function, so a rebuilt site can be swapped in while
  * running) and optional extra folders mounted at URL prefixes, e.g.
- * `{ '/hls/': '<data>/hls' }`.
+ * `{ '/media/': '/srv/gongyu-media' }`.
  */
 export function createStaticServer({ root, mounts = {} }) {
   return createServer((request, response) => {

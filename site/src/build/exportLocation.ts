@@ -21,12 +21,6 @@ export function publishedExportFile(env: NodeJS.ProcessEnv = process.env): strin
   return path.join(directory, PUBLISHED_FILE)
 }
 
-/** Where transcoded HLS video lives (`<data>/hls`), served under `/hls/` and copied into offline packs. */
-export function hlsDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.GONGYU_HLS_DIR) return path.resolve(env.GONGYU_HLS_DIR)
-  return path.join(env.GONGYU_DATA_DIR ? path.resolve(env.GONGYU_DATA_DIR) : path.join(repositoryRoot, 'data'), 'hls')
-}
-
 /** The message a build stops with when there is nothing to build from. */
 export function missingExportMessage(file: string): string {
   return [

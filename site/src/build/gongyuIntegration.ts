@@ -3,6 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { readPublishedContent } from '../loaders/publishedLoader.ts'
+import { copyMedia, MEDIA_FOLDER } from './copyMedia.ts'
 import { listPages } from './pageFiles.ts'
 import { sitemapXml } from './sitemap.ts'
 import { toTraditional, traditionalConverter, TRADITIONAL_PREFIX } from './traditional.ts'
@@ -22,7 +24,8 @@ function stampServiceWorker(outDir: string): void {
 /**
  * After Astro writes the Simplified site: the Traditional copy of every page
  * under /zh-hant/ (converted here, so no converter is shipped), the sitemap
- * with both, and the service worker's build stamp.
+ * with both, the service worker's build stamp, and the CMS's video and
+ * caption files under /media/.
  */
 export function gongyuIntegration(): AstroIntegration {
   let site = 'http://localhost:4321'
@@ -35,7 +38,7 @@ export function gongyuIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now()
         const outDir = fileURLToPath(dir)
-        const pages = listPages(outDir, [TRADITIONAL_FOLDER])
+        const pages = listPages(outDir, [TRADITIONAL_FOLDER, MEDIA_FOLDER])
         const routes = new Set(pages.map((page) => page.route))
         const convert = traditionalConverter()
         const indexable: string[] = []
@@ -48,7 +51,10 @@ export function gongyuIntegration(): AstroIntegration {
         }
         writeFileSync(path.join(outDir, 'sitemap.xml'), sitemapXml(indexable, site))
         stampServiceWorker(outDir)
-        logger.info(`繁体页面 ${pages.length} 个，站点地图 ${indexable.length * 2} 个网址，用时 ${Math.round(performance.now() - started)} ms`)
+        // mediaSources is optional in the contract: exports from before video have none.
+        const { mediaSources } = readPublishedContent() as { mediaSources?: { hls: string; captions: string } }
+        const media = copyMedia(mediaSources, outDir)
+        logger.info(`繁体页面 ${pages.length} 个，站点地图 ${indexable.length * 2} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`)
       },
     },
   }
