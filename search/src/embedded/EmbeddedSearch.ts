@@ -55,7 +55,7 @@ const STAGE_BOOST = 1.3
 /** Results scoring under this share of the best one matched only common words (孩子, 家长) and are dropped. */
 const STRAGGLER_SHARE = 0.1
 
-const TYPE_BOOST = 2
+const TYPE_BOOST = 3
 
 /** Ranks items higher when they are for a grade, stage or type the query names. */
 function mentionBoost(document: SearchDocument, plan: QueryPlan): number {

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro'
 import type { IndexedField } from './fieldBoosts.ts'
-import { gradeByCode, stages } from '../vocabulary.ts'
+import { familySituations, gradeByCode, labelOf, stages } from '../vocabulary.ts'
 import type { PublicRecord } from '../record/publicRecord.ts'
 import { normalizeText } from '../text/normalize.ts'
 import { segmentWords } from '../text/tokenize.ts'
@@ -9,11 +9,12 @@ import { segmentWords } from '../text/tokenize.ts'
 const HAN_RUN = /\p{Script=Han}+/gu
 const LONGEST_INITIALS = 8
 
-/** Grade and stage names of a record, so 三年级 or 初中 in a query finds it. */
-export function gradeNamesOf(record: Pick<PublicRecord, 'grades' | 'stages'>): string {
+/** Grade, stage and family-situation names of a record, so 三年级, 初中 or 留守 in a query finds it even when its text does not say so. */
+export function audienceLabelsOf(record: Pick<PublicRecord, 'grades' | 'stages' | 'familySituations'>): string {
   const gradeLabels = record.grades.map((grade) => gradeByCode(grade)?.label ?? '')
   const stageLabels = record.stages.map((stage) => stages.find((entry) => entry.code === stage)?.label ?? '')
-  return [...gradeLabels, ...stageLabels].filter(Boolean).join(' ')
+  const situationLabels = record.familySituations.map((situation) => labelOf(familySituations, situation) ?? '')
+  return [...gradeLabels, ...stageLabels, ...situationLabels].filter(Boolean).join(' ')
 }
 
 /** Toneless syllables of each character of a Han run, read in context so polyphones come out right. */
@@ -65,7 +66,7 @@ export function indexFieldsOf(record: PublicRecord, withBody: boolean): Record<I
   return {
     title: record.title,
     themeNames: record.themeNames.join(' '),
-    gradeNames: gradeNamesOf(record),
+    audienceLabels: audienceLabelsOf(record),
     summary: record.summary,
     body: withBody ? record.bodyText : '',
     pinyin: [...words.full, ...wholes.map((whole) => whole.full)].join(' '),

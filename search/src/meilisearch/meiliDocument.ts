@@ -14,7 +14,7 @@ export interface MeiliDocument extends SearchDocument {
   /** Primary key: Meilisearch ids allow only letters, digits, `-` and `_`, so `lesson:slug` becomes `lesson__slug`. */
   key: string
   bodyText: string
-  gradeNames: string
+  audienceLabels: string
   /** Two-character chunks of the title, summary and themes, so 焦虑 finds 考试焦虑 despite prefix-only word matching. */
   chunks: string
   pinyin: string
@@ -42,7 +42,7 @@ export function toMeiliDocument(record: PublicRecord): MeiliDocument {
     summary: stripMarkers(document.summary),
     key: meiliKeyOf(record.id),
     bodyText: stripMarkers(record.bodyText),
-    gradeNames: fields.gradeNames,
+    audienceLabels: fields.audienceLabels,
     chunks: [...new Set((chunkSource.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams))].join(' '),
     pinyin: fields.pinyin,
     initials: fields.initials,
