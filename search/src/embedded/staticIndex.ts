@@ -12,8 +12,8 @@ export const STATIC_INDEX_FILE = 'search-index.json'
  * pinyin of every published record (no bodies, to stay small), as JSON the
  * web server compresses. Returns its size raw and gzipped.
  */
-export function writeStaticIndex(records: PublicRecord[], directory: string): { file: string; bytes: number; gzipBytes: number } {
-  const json = JSON.stringify(buildEmbeddedSearch(records, { withBody: false }).toStaticIndex())
+export function writeStaticIndex(records: PublicRecord[], directory: string, options: { displayText?: (text: string) => string } = {}): { file: string; bytes: number; gzipBytes: number } {
+  const json = JSON.stringify(buildEmbeddedSearch(records, { withBody: false, displayText: options.displayText }).toStaticIndex())
   mkdirSync(directory, { recursive: true })
   const file = path.join(directory, STATIC_INDEX_FILE)
   writeFileSync(file, json)

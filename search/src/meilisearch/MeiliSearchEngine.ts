@@ -1,14 +1,13 @@
-import { Meilisearch, type Hit } from 'meilisearch'
-import { facetNames, searchDocumentFields, type FacetCounts, type SearchDocument, type SearchEngine, type SearchHit, type SearchIndexWriter, type SearchResponse } from '../engine/searchResponse.ts'
-import { escapeHtml, snippet } from '../query/highlight.ts'
+import { Meilisearch } from 'meilisearch'
+import type { SearchEngine, SearchIndexWriter, SearchResponse } from '../engine/searchResponse.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
 import type { PublicRecord } from '../record/publicRecord.ts'
-import { normalizeText } from '../text/normalize.ts'
-import { tokenize } from '../text/tokenize.ts'
-import { HIGHLIGHT_END, HIGHLIGHT_START, meiliKeyOf, toMeiliDocument, type MeiliDocument } from './meiliDocument.ts'
-import { meiliFilterOf } from './meiliFilter.ts'
-import { MEILI_LOCALES, meiliFacetAttributes, meiliSettings } from './meiliSettings.ts'
+import { meiliKeyOf, toMeiliDocument, type MeiliDocument } from './meiliDocument.ts'
+import { meiliSettings } from './meiliSettings.ts'
 import { succeeded } from './meiliTasks.ts'
+import { searchMeili } from './searchMeili.ts'
+
+export { markedTextToHtml } from './meiliMarkers.ts'
 
 export interface MeiliConnection {
   host: string
@@ -20,18 +19,6 @@ export interface MeiliConnection {
 
 export const DEFAULT_INDEX_UID = 'gongyu-public'
 const BATCH_SIZE = 500
-const CROP_WORDS = 30
-
-/** Turns Meilisearch's marked text into safe HTML: everything is escaped first, then only the markers become `<mark>`. */
-export function markedTextToHtml(text: string): string {
-  return escapeHtml(text).replaceAll(HIGHLIGHT_START, '<mark>').replaceAll(HIGHLIGHT_END, '</mark>')
-}
-
-function sortOf(query: SearchQuery): string[] | undefined {
-  if (query.sort === 'grade') return ['gradeOrder:asc', 'sequence:asc']
-  if (query.sort === 'newest') return ['publishedAtTimestamp:desc']
-  return undefined
-}
 
 /** The Meilisearch engine: the same query model and response as the embedded one, against a hosted index. */
 export class MeiliSearchEngine implements SearchEngine, SearchIndexWriter {
@@ -45,44 +32,7 @@ export class MeiliSearchEngine implements SearchEngine, SearchIndexWriter {
   }
 
   async search(query: SearchQuery): Promise<SearchResponse> {
-    const response = await this.client.index<MeiliDocument>(this.indexUid).search(normalizeText(query.text), {
-      filter: meiliFilterOf(query.filters),
-      facets: [...meiliFacetAttributes],
-      sort: sortOf(query),
-      page: query.page,
-      hitsPerPage: query.pageSize,
-      locales: MEILI_LOCALES,
-      attributesToRetrieve: [...searchDocumentFields],
-      attributesToHighlight: ['title'],
-      attributesToCrop: ['bodyText'],
-      cropLength: CROP_WORDS,
-      highlightPreTag: HIGHLIGHT_START,
-      highlightPostTag: HIGHLIGHT_END,
-      matchingStrategy: 'frequency',
-    })
-    const terms = query.text ? tokenize(query.text) : []
-    const facets = Object.fromEntries(facetNames.map((facet, index) => [facet, { ...(response.facetDistribution?.[meiliFacetAttributes[index]!] ?? {}) }])) as FacetCounts
-    return {
-      engine: 'meilisearch',
-      query,
-      total: response.totalHits ?? 0,
-      page: query.page,
-      pageSize: query.pageSize,
-      totalPages: response.totalPages ?? 0,
-      hits: response.hits.map((hit) => this.hitOf(hit, terms)),
-      facets,
-    }
-  }
-
-  private hitOf(hit: Hit<MeiliDocument>, terms: string[]): SearchHit {
-    const document = Object.fromEntries(searchDocumentFields.map((field) => [field, hit[field]])) as SearchDocument
-    const croppedBody = hit._formatted?.bodyText
-    const bodyMatched = typeof croppedBody === 'string' && croppedBody.includes(HIGHLIGHT_START)
-    return {
-      ...document,
-      titleHtml: typeof hit._formatted?.title === 'string' ? markedTextToHtml(hit._formatted.title) : escapeHtml(document.title),
-      snippetHtml: bodyMatched ? markedTextToHtml(croppedBody) : snippet(document.summary, terms),
-    }
+    return searchMeili(this.client, this.indexUid, query)
   }
 
   /** Creates the index if it is missing and applies the settings; both are safe to repeat. */

@@ -4,9 +4,7 @@ import type { PublicRecord } from '../record/publicRecord.ts'
 import { hanBigrams } from '../text/tokenize.ts'
 import { normalizeText } from '../text/normalize.ts'
 
-/** Private-use characters that mark highlights in Meilisearch output; content never contains them (see `stripMarkers`). */
-export const HIGHLIGHT_START = '\uE000'
-export const HIGHLIGHT_END = '\uE001'
+export { HIGHLIGHT_END, HIGHLIGHT_START } from './meiliMarkers.ts'
 const MARKERS = /[\uE000\uE001]/g
 
 /** A record as stored in Meilisearch: the search document plus derived fields for matching. */

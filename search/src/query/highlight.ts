@@ -1,8 +1,16 @@
+import { simplifiedForm } from '../text/normalize.ts'
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] as string)
+}
+
+/** Text to find (Simplified, lower-case) terms in: its Simplified form when that keeps every position, else just lower case. */
+function comparableForm(text: string): string {
+  const simplified = simplifiedForm(text)
+  return simplified.length === text.length ? simplified : text.toLowerCase()
 }
 
 /**
@@ -13,7 +21,7 @@ export function escapeHtml(text: string): string {
 export function highlight(text: string, terms: readonly string[]): string {
   const wanted = [...new Set(terms.filter((term) => term.length > 0))].sort((a, b) => b.length - a.length)
   if (wanted.length === 0) return escapeHtml(text)
-  const lowered = text.toLowerCase()
+  const lowered = comparableForm(text)
   const marks = new Array<boolean>(text.length).fill(false)
   for (const term of wanted) {
     const needle = term.toLowerCase()
@@ -37,7 +45,7 @@ export function highlight(text: string, terms: readonly string[]): string {
  * highlighted and HTML-safe. Falls back to the start of the text.
  */
 export function snippet(text: string, terms: readonly string[], length = 80): string {
-  const lowered = text.toLowerCase()
+  const lowered = comparableForm(text)
   const first = Math.min(...terms.map((term) => lowered.indexOf(term.toLowerCase())).filter((index) => index >= 0), Number.POSITIVE_INFINITY)
   const start = Number.isFinite(first) ? Math.max(0, first - Math.floor(length / 4)) : 0
   const piece = text.slice(start, start + length)

@@ -96,3 +96,10 @@ describe('highlight', () => {
     expect(result.endsWith('…')).toBe(true)
   })
 })
+
+describe('highlight in Traditional text', () => {
+  it('marks Simplified terms where the Traditional text has them', async () => {
+    const { highlight } = await import('./highlight.ts')
+    expect(highlight('親子溝通的祕訣', ['亲子', '沟通'])).toBe('<mark>親子溝通</mark>的祕訣')
+  })
+})

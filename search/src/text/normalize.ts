@@ -15,3 +15,12 @@ export function normalizeText(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
 }
+
+/**
+ * Text in Simplified characters and lower case, character for character
+ * where the conversion allows, so positions found in it usually match the
+ * original (used to highlight Traditional text with Simplified terms).
+ */
+export function simplifiedForm(text: string): string {
+  return fromHongKong(fromTaiwan(text)).toLowerCase()
+}
