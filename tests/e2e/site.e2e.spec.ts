@@ -158,6 +158,51 @@ describe('the parents’ site', () => {
     await context.close()
   })
 
+  it('finds a screen-time lesson for 玩手机, loading the search index only when asked', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    const indexRequests: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('search-index.json')) indexRequests.push(request.url())
+    })
+    await open(page, '/search/')
+    await page.waitForTimeout(300)
+    expect(indexRequests).toEqual([])
+    await page.locator('#search-q').fill('玩手机')
+    await page.locator('#search-q').press('Enter')
+    await page.locator('.search-hit').first().waitFor()
+    expect(indexRequests).toHaveLength(1)
+    expect(page.url()).toContain(`q=${encodeURIComponent('玩手机')}`)
+    const { records } = JSON.parse(readFileSync(path.join(site.exportDir, 'published.json'), 'utf8')) as { records: { url: string; type: string; themes: string[] }[] }
+    const hrefs = await page.locator('.search-hit a').evaluateAll((links) => links.slice(0, 5).map((link) => link.getAttribute('href')))
+    const top = hrefs.map((href) => records.find((record) => record.url === href))
+    expect(top.some((record) => record?.type === 'lesson' && record.themes.includes('digital-literacy'))).toBe(true)
+    expect(await page.locator('.search-hit mark').count()).toBeGreaterThan(0)
+    expect(await page.locator('.search-status').textContent()).toMatch(/共找到 \d+ 条/)
+    await page.locator('.search-facet button', { hasText: '三年级' }).click()
+    await page.waitForURL(/grade=p3/)
+    const grades = await page.locator('.search-hit-meta').allTextContents()
+    expect(grades.length).toBeGreaterThan(0)
+    expect(grades.every((text) => text.includes('三年级'))).toBe(true)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('answers a Traditional-script query, and shows Traditional titles on the Traditional site', async () => {
+    const page = await browser.newPage()
+    await open(page, `/search/?q=${encodeURIComponent('親子溝通')}`)
+    await page.locator('.search-hit').first().waitFor()
+    expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/亲子|沟通/)
+    await open(page, `/zh-hant/search/?q=${encodeURIComponent('親子溝通')}`)
+    await page.locator('.search-hit').first().waitFor()
+    const firstLink = page.locator('.search-hit a').first()
+    expect(await firstLink.getAttribute('href')).toMatch(/^\/zh-hant\//)
+    expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/親子|溝通/)
+    expect(await page.locator('.search-status').textContent()).toMatch(/共找到 \d+ 條/)
+    await page.close()
+  })
+
   it('loads no script on a lesson page but the service-worker registration', async () => {
     const page = await browser.newPage()
     const scripts: string[] = []
@@ -169,8 +214,10 @@ describe('the parents’ site', () => {
     expect([...new Set(scripts)]).toEqual(['/sw-register.js'])
     const executable = await page.locator('script:not([type="application/ld+json"])').evaluateAll((elements) => elements.map((element) => element.getAttribute('src')))
     expect(executable).toEqual(['/sw-register.js'])
+    // Bundled modules (search, player) exist for the pages that ask for them; a lesson page names none.
     const builtScripts = filesUnder(site.outDir).filter((file) => /\.m?js$/.test(file)).map((file) => path.relative(site.outDir, file))
-    expect(builtScripts.sort()).toEqual(['sw-register.js', 'sw.js'])
+    expect(builtScripts.filter((file) => !file.startsWith('_astro/') && !file.startsWith('widgets/')).sort()).toEqual(['sw-register.js', 'sw.js'])
+    expect(await page.content()).not.toMatch(/_astro\/[^"]+\.js/)
     await page.close()
   })
 

@@ -30,6 +30,8 @@ export async function startCmsServer(timeoutMs = 300_000): Promise<RunningCms> {
     GONGYU_ADMIN_EMAIL: admin.email,
     GONGYU_ADMIN_PASSWORD: admin.password,
     GONGYU_DISABLE_JOB_RUNNER: '1',
+    // The admin tests need the CMS only; the site has tests of its own, and port 4321 may be taken.
+    GONGYU_SITE_PORT: 'off',
   }
   const child: ChildProcess = spawn(process.execPath, [startScript], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''

@@ -9,7 +9,7 @@ import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
 import { evaluateRelevance } from '@gongyu/search/relevance'
 import { readJudgedQueries } from '../../search/src/relevance/judgedQueries.ts'
 import { writeStaticIndex } from '@gongyu/search/static-index'
-import { parseSearchQuery, type PublicRecord, type SearchEngine, type SearchQueryInput } from '@gongyu/search'
+import { parseSearchQuery, searchDocumentFields, toSearchDocument, type PublicRecord, type SearchEngine, type SearchQueryInput } from '@gongyu/search'
 import { loadStarterContent } from '@gongyu/seed/load'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validData } from '../fixtures/contentFixtures.ts'
@@ -118,6 +118,13 @@ describe.skipIf(!onSqlite).each(engines)('search contract: $name', ({ create, en
     expect(hits.length).toBeGreaterThan(0)
     for (const hit of hits) expect(hit.titleHtml + hit.snippetHtml).not.toMatch(/<(?!\/?mark>)/)
     expect(hits.some((hit) => hit.titleHtml.includes('<mark>焦虑</mark>'))).toBe(true)
+  })
+
+  it.skipIf(!enabled)('returns each hit with the record’s own fields, unchanged', async () => {
+    const { hits } = await search({ q: '亲子沟通', pageSize: 20 })
+    const byId = new Map(records.map((record) => [record.id, toSearchDocument(record)]))
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) expect(Object.fromEntries(searchDocumentFields.map((field) => [field, hit[field]]))).toEqual(byId.get(hit.id))
   })
 
   it.skipIf(!enabled)('never returns a draft', async () => {

@@ -40,7 +40,7 @@ export function miniSearchOptions() {
     tokenize: (text: string, fieldName?: string) => {
       if (fieldName === 'pinyin' || fieldName === 'initials') return text.split(SPACE).filter(Boolean)
       // Single characters (的, 了, 把) only bloat the index; titles keep them so a one-character query still finds something.
-      return fieldName === 'title' ? tokenize(text) : tokenize(text).filter((term) => term.length > 1)
+      return fieldName === 'titleText' ? tokenize(text) : tokenize(text).filter((term) => term.length > 1)
     },
     processTerm: (term: string) => term,
     // Indexed text and stored fields share names (title, themeNames), so they are kept apart in the added object.

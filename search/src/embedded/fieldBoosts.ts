@@ -1,3 +1,4 @@
 /** The text fields the embedded engine indexes, and how much a match in each counts. */
-export const fieldBoosts = { title: 4, themeNames: 2.5, audienceLabels: 2, summary: 1.5, body: 0.6, pinyin: 1.2, initials: 1 } as const
+// Named apart from the stored fields (title, summary…), because MiniSearch reads both through one extractField.
+export const fieldBoosts = { titleText: 4, themeText: 2.5, labelText: 2, summaryText: 1.5, bodyText: 0.6, pinyin: 1.2, initials: 1 } as const
 export type IndexedField = keyof typeof fieldBoosts

@@ -64,11 +64,11 @@ export function indexFieldsOf(record: PublicRecord, withBody: boolean): Record<I
   const words = pinyinWordsOf([record.title, ...record.themeNames].join(' '))
   const wholes = [record.title, ...record.themeNames].map(wholePinyinOf)
   return {
-    title: record.title,
-    themeNames: record.themeNames.join(' '),
-    audienceLabels: audienceLabelsOf(record),
-    summary: record.summary,
-    body: withBody ? record.bodyText : '',
+    titleText: record.title,
+    themeText: record.themeNames.join(' '),
+    labelText: audienceLabelsOf(record),
+    summaryText: record.summary,
+    bodyText: withBody ? record.bodyText : '',
     pinyin: [...words.full, ...wholes.map((whole) => whole.full)].join(' '),
     initials: [...new Set([...words.initials, ...wholes.flatMap((whole) => whole.initials)])].join(' '),
   }

@@ -12,7 +12,8 @@ export interface MeiliDocument extends SearchDocument {
   /** Primary key: Meilisearch ids allow only letters, digits, `-` and `_`, so `lesson:slug` becomes `lesson__slug`. */
   key: string
   bodyText: string
-  audienceLabels: string
+  /** Grade, stage and family-situation names. */
+  labelText: string
   /** Two-character chunks of the title, summary and themes, so 焦虑 finds 考试焦虑 despite prefix-only word matching. */
   chunks: string
   pinyin: string
@@ -40,7 +41,7 @@ export function toMeiliDocument(record: PublicRecord): MeiliDocument {
     summary: stripMarkers(document.summary),
     key: meiliKeyOf(record.id),
     bodyText: stripMarkers(record.bodyText),
-    audienceLabels: fields.audienceLabels,
+    labelText: fields.labelText,
     chunks: [...new Set((chunkSource.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams))].join(' '),
     pinyin: fields.pinyin,
     initials: fields.initials,

@@ -23,7 +23,7 @@ export function meiliSynonyms(): Record<string, string[]> {
  */
 export function meiliSettings(): Settings {
   return {
-    searchableAttributes: ['title', 'themeNames', 'audienceLabels', 'summary', 'chunks', 'pinyin', 'initials', 'bodyText'],
+    searchableAttributes: ['title', 'themeNames', 'labelText', 'summary', 'chunks', 'pinyin', 'initials', 'bodyText'],
     filterableAttributes: [...meiliFacetAttributes],
     sortableAttributes: ['gradeOrder', 'sequence', 'publishedAtTimestamp'],
     displayedAttributes: [...searchDocumentFields, 'bodyText'],
@@ -31,7 +31,7 @@ export function meiliSettings(): Settings {
     synonyms: meiliSynonyms(),
     // Typos only on longer Latin words (pinyin); initials and codes must match exactly.
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ['initials', 'chunks'] },
-    localizedAttributes: [{ attributePatterns: ['title', 'themeNames', 'audienceLabels', 'summary', 'chunks', 'bodyText'], locales: MEILI_LOCALES }],
+    localizedAttributes: [{ attributePatterns: ['title', 'themeNames', 'labelText', 'summary', 'chunks', 'bodyText'], locales: MEILI_LOCALES }],
     faceting: { maxValuesPerFacet: 100 },
     pagination: { maxTotalHits: 5000 },
   }

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
+import { writeStaticIndex } from '@gongyu/search/static-index'
 import { readPublishedContent } from '../loaders/publishedLoader.ts'
 import { copyMedia, MEDIA_FOLDER } from './copyMedia.ts'
 import { listPages } from './pageFiles.ts'
@@ -24,8 +25,8 @@ function stampServiceWorker(outDir: string): void {
 /**
  * After Astro writes the Simplified site: the Traditional copy of every page
  * under /zh-hant/ (converted here, so no converter is shipped), the sitemap
- * with both, the service worker's build stamp, and the CMS's video and
- * caption files under /media/.
+ * with both, the service worker's build stamp, the CMS's video and caption
+ * files under /media/, and the static search index for each script.
  */
 export function gongyuIntegration(): AstroIntegration {
   let site = 'http://localhost:4321'
@@ -54,6 +55,11 @@ export function gongyuIntegration(): AstroIntegration {
         // mediaSources is optional in the contract: exports from before video have none.
         const { mediaSources } = readPublishedContent() as { mediaSources?: { hls: string; captions: string } }
         const media = copyMedia(mediaSources, outDir)
+        // The browser's search index, with Traditional display text under /zh-hant/ (matching is the same).
+        const { records } = readPublishedContent()
+        const searchIndex = writeStaticIndex(records, outDir)
+        writeStaticIndex(records, path.join(outDir, TRADITIONAL_FOLDER), { displayText: convert })
+        logger.info(`搜索索引 ${records.length} 条，${Math.round(searchIndex.gzipBytes / 1024)} KB（gzip）`)
         logger.info(`繁体页面 ${pages.length} 个，站点地图 ${indexable.length * 2} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`)
       },
     },
