@@ -92,14 +92,19 @@ export function createStaticServer({ root, mounts = {} }) {
       }
     }
     const type = MIME_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream'
+    // A build may leave a gzipped copy beside a large file (the search index); send it to clients that accept gzip.
+    const gzipped = status === 200 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? fileFor(path.dirname(found.file), `/${path.basename(found.file)}.gz`) : undefined
+    const sent = gzipped ?? found
     response.writeHead(status, {
       'content-type': type,
-      'content-length': found.size,
+      'content-length': sent.size,
       'cache-control': status === 200 ? cacheControl(urlPath) : 'no-cache',
       'x-content-type-options': 'nosniff',
+      vary: 'accept-encoding',
+      ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
     })
     if (request.method === 'HEAD') response.end()
-    else createReadStream(found.file).pipe(response)
+    else createReadStream(sent.file).pipe(response)
   })
 }
 

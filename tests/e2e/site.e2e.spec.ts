@@ -163,8 +163,12 @@ describe('the parents’ site', () => {
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     const indexRequests: string[] = []
+    const indexEncodings: (string | undefined)[] = []
     page.on('request', (request) => {
       if (request.url().includes('search-index.json')) indexRequests.push(request.url())
+    })
+    page.on('response', (response) => {
+      if (response.url().includes('search-index.json')) indexEncodings.push(response.headers()['content-encoding'])
     })
     await open(page, '/search/')
     await page.waitForTimeout(300)
@@ -173,6 +177,7 @@ describe('the parents’ site', () => {
     await page.locator('#search-q').press('Enter')
     await page.locator('.search-hit').first().waitFor()
     expect(indexRequests).toHaveLength(1)
+    expect(indexEncodings).toEqual(['gzip'])
     expect(page.url()).toContain(`q=${encodeURIComponent('玩手机')}`)
     const { records } = JSON.parse(readFileSync(path.join(site.exportDir, 'published.json'), 'utf8')) as { records: { url: string; type: string; themes: string[] }[] }
     const hrefs = await page.locator('.search-hit a').evaluateAll((links) => links.slice(0, 5).map((link) => link.getAttribute('href')))
