@@ -1,0 +1,75 @@
+import { getCollection } from 'astro:content'
+import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme } from '@gongyu/search/record'
+import { contentTypes, grades, type ContentTypeCode, type GradeCode, type StageCode } from '@gongyu/search/vocabulary'
+
+/** Everything a page needs from the export, with the look-ups pages share. */
+export interface Catalog {
+  records: PublicRecord[]
+  themes: PublicTheme[]
+  organizations: PublicOrganization[]
+  courseLists: PublicCourseList[]
+  byId: Map<string, PublicRecord>
+  ofType: (type: ContentTypeCode) => PublicRecord[]
+  /** A grade's lessons in teaching order (`sequence`). */
+  lessonsOfGrade: (grade: GradeCode) => PublicRecord[]
+  ofStage: (type: ContentTypeCode, stage: StageCode) => PublicRecord[]
+  ofTheme: (theme: string) => PublicRecord[]
+  theme: (slug: string) => PublicTheme | undefined
+  organization: (slug: string) => PublicOrganization | undefined
+  /** Related records that exist in this export, in the order given. */
+  related: (record: PublicRecord, type?: ContentTypeCode) => PublicRecord[]
+}
+
+const typeOrder = new Map<string, number>(contentTypes.map((type, index) => [type.code, index]))
+
+/** Grade, then place in the grade, then title: the order parents read a bank in. */
+export function teachingOrder(a: PublicRecord, b: PublicRecord): number {
+  return (
+    (typeOrder.get(a.type) ?? 9) - (typeOrder.get(b.type) ?? 9) ||
+    a.gradeOrder - b.gradeOrder ||
+    (a.sequence ?? 99) - (b.sequence ?? 99) ||
+    a.title.localeCompare(b.title, 'zh-Hans-CN')
+  )
+}
+
+async function dataOf<T>(name: 'records' | 'themes' | 'organizations' | 'courseLists'): Promise<T[]> {
+  const entries = (await getCollection(name)) as { data: T }[]
+  return entries.map((entry) => entry.data)
+}
+
+async function buildCatalog(): Promise<Catalog> {
+  const records = (await dataOf<PublicRecord>('records')).sort(teachingOrder)
+  const themes = await dataOf<PublicTheme>('themes')
+  const organizations = await dataOf<PublicOrganization>('organizations')
+  const courseLists = (await dataOf<PublicCourseList>('courseLists')).sort((a, b) => a.title.localeCompare(b.title, 'zh-Hans-CN'))
+  const byId = new Map(records.map((record) => [record.id, record]))
+  const gradeOrder = new Map<string, number>(grades.map((grade) => [grade.code, grade.order]))
+  themes.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+  return {
+    records,
+    themes,
+    organizations,
+    courseLists,
+    byId,
+    ofType: (type) => records.filter((record) => record.type === type),
+    lessonsOfGrade: (grade) =>
+      records.filter((record) => record.type === 'lesson' && record.grades.includes(grade)).sort((a, b) => (a.sequence ?? 99) - (b.sequence ?? 99)),
+    ofStage: (type, stage) => records.filter((record) => record.type === type && record.stages.includes(stage)),
+    ofTheme: (theme) => records.filter((record) => record.themes.includes(theme)),
+    theme: (slug) => themes.find((theme) => theme.slug === slug),
+    organization: (slug) => organizations.find((organization) => organization.slug === slug),
+    related: (record, type) =>
+      record.related
+        .map((id) => byId.get(id))
+        .filter((other): other is PublicRecord => Boolean(other) && (!type || other?.type === type))
+        .sort((a, b) => (gradeOrder.get(a.grades[0] ?? '') ?? 99) - (gradeOrder.get(b.grades[0] ?? '') ?? 99) || teachingOrder(a, b)),
+  }
+}
+
+let catalog: Promise<Catalog> | undefined
+
+/** The catalog, built once per build and shared by every page. */
+export function loadCatalog(): Promise<Catalog> {
+  catalog ??= buildCatalog()
+  return catalog
+}
