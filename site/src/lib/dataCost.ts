@@ -58,3 +58,50 @@ export function dataCostOf(record: Pick<PublicRecord, 'video' | 'durationMinutes
     explanation: `视频还没有上线。按最低清晰度每秒约 ${ESTIMATE_BITS_PER_SECOND / 1000} 千比特估算，看完全片预计${formatMegabytes(bytes)}流量；文字稿不耗视频流量。`,
   }
 }
+
+/**
+ * The audio-only rendition's bitrate: AAC-LC mono at 64 kbps (AUDIO_BITRATE
+ * in cms/src/video/ladder.ts). The public record does not carry it, and the
+ * fMP4 framing adds only a few percent, so labels built on it say 约.
+ */
+export const AUDIO_BITS_PER_SECOND = 64_000
+
+/** What a whole video costs at `bitsPerSecond`. */
+function wholeVideoBytes(bitsPerSecond: number, durationSeconds: number): number {
+  return (bitsPerSecond * durationSeconds) / 8
+}
+
+/** One entry of the player's 清晰度 menu. */
+export interface QualityChoice {
+  /** `auto`, `audio`, or a rendition's height in pixels (what the player matches levels by). */
+  value: string
+  /** The menu text with its data cost for the whole video, e.g. “240p 约 2.3 MB”. */
+  label: string
+  /** Bytes for the whole video; for 自动, the cheapest rendition's. */
+  bytes: number
+}
+
+/**
+ * The 清晰度 menu for a video: 自动 (the range from the lowest to the highest
+ * rendition), each rendition lowest first, and 仅音频（省流量） when the video
+ * has an audio playlist. Every label carries what watching the whole video
+ * that way costs, so a parent on a small data plan can choose before playing.
+ */
+export function qualityChoices(video: PublicVideo): QualityChoice[] {
+  const renditions = [...video.renditions].sort((a, b) => a.bandwidth - b.bandwidth)
+  const rungs = renditions.map((rendition) => {
+    const bytes = wholeVideoBytes(rendition.bandwidth, video.durationSeconds)
+    return { value: String(rendition.height), label: `${rendition.name} ${formatMegabytes(bytes)}`, bytes }
+  })
+  const lowest = rungs[0]
+  const highest = rungs[rungs.length - 1]
+  // 自动 lands anywhere from the lowest rendition to the highest the screen allows: say the range.
+  let autoLabel = '自动'
+  if (lowest && highest) autoLabel += lowest === highest ? ` ${formatMegabytes(lowest.bytes)}` : ` ${formatMegabytes(lowest.bytes).replace(' MB', '')}～${formatMegabytes(highest.bytes).replace('约 ', '')}`
+  const choices: QualityChoice[] = [{ value: 'auto', label: autoLabel, bytes: lowest?.bytes ?? 0 }, ...rungs]
+  if (video.audio) {
+    const bytes = wholeVideoBytes(AUDIO_BITS_PER_SECOND, video.durationSeconds)
+    choices.push({ value: 'audio', label: `仅音频（省流量）${formatMegabytes(bytes)}`, bytes })
+  }
+  return choices
+}

@@ -1,0 +1,327 @@
+import type HlsType from 'hls.js'
+import type { ErrorData } from 'hls.js'
+import { browserHlsSupport, prefersNativeHls } from './nativeHls.ts'
+import { positionMemory, type PositionMemory } from './positionMemory.ts'
+
+type Hls = InstanceType<typeof HlsType>
+
+/** How often, at most, the playing position is written to storage. */
+const SAVE_EVERY_MS = 5000
+
+/** The 清晰度 menu's values that are not a rendition height. */
+const AUTO = 'auto'
+const AUDIO = 'audio'
+
+/**
+ * `<gongyu-player>`: plays a micro-lesson's HLS video. The page renders its
+ * light DOM (poster, play button, 清晰度 menu with data costs, status and
+ * error lines, and the no-JavaScript note), so it reads well without script
+ * and in Traditional Chinese; the element only wires it up. Nothing is
+ * downloaded until play is pressed: then hls.js is imported (or Safari's
+ * own HLS is used), starting at the lowest rendition.
+ */
+export class GongyuPlayer extends HTMLElement {
+  static readonly observedAttributes = ['src', 'audio-src', 'captions', 'poster', 'duration'] as const
+
+  /** The HLS master playlist. */
+  get src(): string {
+    return this.getAttribute('src') ?? ''
+  }
+  set src(value: string) {
+    this.setAttribute('src', value)
+  }
+
+  /** The audio-only playlist (仅音频), when the video has sound. */
+  get audioSrc(): string | null {
+    return this.getAttribute('audio-src')
+  }
+  set audioSrc(value: string | null) {
+    this.#setOptional('audio-src', value)
+  }
+
+  /** The WebVTT captions file, when there is one. */
+  get captions(): string | null {
+    return this.getAttribute('captions')
+  }
+  set captions(value: string | null) {
+    this.#setOptional('captions', value)
+  }
+
+  get poster(): string | null {
+    return this.getAttribute('poster')
+  }
+  set poster(value: string | null) {
+    this.#setOptional('poster', value)
+  }
+
+  /** The video's length in seconds, known before anything loads; 0 when not given. */
+  get duration(): number {
+    const seconds = Number(this.getAttribute('duration'))
+    return Number.isFinite(seconds) && seconds > 0 ? seconds : 0
+  }
+  set duration(value: number) {
+    this.setAttribute('duration', String(value))
+  }
+
+  #wired = false
+  #native = false
+  #video: HTMLVideoElement | null = null
+  #hls: Hls | null = null
+  /** The playlist URL now loaded into the video. */
+  #loaded = ''
+  /** Bumped on every load, so a slow import cannot attach to a video that has moved on. */
+  #generation = 0
+  #recoveredMediaError = false
+  /** Set when playback failed; pressing play or choosing a quality then loads again. */
+  #failed = false
+  #lastSaved = 0
+  #memory: PositionMemory | null = null
+  #updateQueued = false
+
+  connectedCallback(): void {
+    if (this.#wired) return
+    this.#wired = true
+    this.#native = prefersNativeHls(browserHlsSupport())
+    for (const part of this.querySelectorAll<HTMLElement>('[data-player-js]')) part.hidden = false
+    for (const part of this.querySelectorAll<HTMLElement>('[data-player-nojs]')) part.hidden = true
+    // The browser's own HLS picks renditions itself: only 自动 and 仅音频 can be honoured.
+    if (this.#native) for (const option of this.#quality?.options ?? []) option.disabled = option.value !== AUTO && option.value !== AUDIO
+    this.#part('[data-player-play]')?.addEventListener('click', this.#start)
+    this.#quality?.addEventListener('change', this.#changeQuality)
+    this.addEventListener('keydown', this.#onKey)
+    window.addEventListener('pagehide', this.#savePosition)
+    // Put back in the page after a teardown: reload where it stopped, without playing.
+    if (this.#video && !this.#loaded) this.#load(this.#wantedUrl(), this.#memory?.resumeAt(this.duration) ?? 0, false)
+  }
+
+  disconnectedCallback(): void {
+    // Moving the element is a disconnect followed at once by a connect: tear down only when it is really gone.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#teardown()
+    })
+  }
+
+  #teardown(): void {
+    this.#savePosition()
+    this.#part('[data-player-play]')?.removeEventListener('click', this.#start)
+    this.#quality?.removeEventListener('change', this.#changeQuality)
+    this.removeEventListener('keydown', this.#onKey)
+    window.removeEventListener('pagehide', this.#savePosition)
+    this.#generation += 1
+    this.#hls?.destroy()
+    this.#hls = null
+    if (this.#video?.hasAttribute('src')) {
+      // Only load() after removing src stops a native HLS download.
+      this.#video.removeAttribute('src')
+      this.#video.load()
+    }
+    this.#loaded = ''
+    this.#wired = false
+  }
+
+  attributeChangedCallback(): void {
+    // Several attributes often change together: apply them once, after the last.
+    if (!this.#video || this.#updateQueued) return
+    this.#updateQueued = true
+    queueMicrotask(() => {
+      this.#updateQueued = false
+      this.#update()
+    })
+  }
+
+  #setOptional(name: string, value: string | null): void {
+    if (value === null) this.removeAttribute(name)
+    else this.setAttribute(name, value)
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.querySelector<T>(selector)
+  }
+
+  get #quality(): HTMLSelectElement | null {
+    return this.#part<HTMLSelectElement>('select[data-player-quality]')
+  }
+
+  /** The playlist the 清晰度 menu asks for: the audio-only one for 仅音频, else the master. */
+  #wantedUrl(): string {
+    return this.#quality?.value === AUDIO && this.audioSrc ? this.audioSrc : this.src
+  }
+
+  #start = (): void => {
+    if (this.#video) {
+      void this.#play()
+      return
+    }
+    const video = this.#createVideo()
+    const stage = this.#part('[data-player-stage]')
+    if (stage) stage.replaceChildren(video)
+    else this.prepend(video)
+    video.focus()
+    this.#memory = positionMemory(this.src)
+    this.#load(this.#wantedUrl(), this.#memory.resumeAt(this.duration), true)
+  }
+
+  #createVideo(): HTMLVideoElement {
+    const video = document.createElement('video')
+    video.className = 'player-video'
+    video.controls = true
+    video.playsInline = true
+    video.preload = 'auto'
+    if (this.poster) video.poster = this.poster
+    if (this.captions) {
+      const track = document.createElement('track')
+      track.kind = 'subtitles'
+      track.srclang = 'zh'
+      track.label = '中文字幕'
+      track.src = this.captions
+      track.default = true
+      video.append(track)
+    }
+    video.addEventListener('play', () => {
+      if (this.#failed) this.#load(this.#wantedUrl(), video.currentTime, true)
+    })
+    video.addEventListener('waiting', () => this.#status('loading'))
+    video.addEventListener('playing', () => this.#status(null))
+    video.addEventListener('pause', this.#savePosition)
+    video.addEventListener('ended', () => this.#memory?.forget())
+    video.addEventListener('timeupdate', () => {
+      if (performance.now() - this.#lastSaved > SAVE_EVERY_MS) this.#savePosition()
+    })
+    video.addEventListener('error', () => this.#fail(`media error ${video.error?.code ?? '?'}: ${video.error?.message ?? ''}`))
+    this.#video = video
+    return video
+  }
+
+  /** Loads `url` into the video, seeks to `at` seconds once it can, and plays when asked. */
+  #load(url: string, at: number, play: boolean): void {
+    const video = this.#video
+    if (!video) return
+    const generation = ++this.#generation
+    this.#status('loading')
+    this.#part('[data-player-error]')?.setAttribute('hidden', '')
+    this.#hls?.destroy()
+    this.#hls = null
+    this.#loaded = url
+    this.#recoveredMediaError = false
+    this.#failed = false
+    if (this.#native) {
+      if (at > 0) video.addEventListener('loadedmetadata', () => generation === this.#generation && (video.currentTime = at), { once: true })
+      // iOS only lets a video start from within the tap itself, so nothing is awaited before play().
+      video.src = url
+      if (play) void this.#play()
+      return
+    }
+    // The full build, not hls.js/light: light has no alternate-audio support, and the CMS's ladder
+    // keeps audio in its own EXT-X-MEDIA playlist, so light would play every rung without sound.
+    import('hls.js').then(
+      ({ default: Hls }) => {
+        if (generation !== this.#generation) return
+        if (!Hls.isSupported()) {
+          this.#fail('this browser has neither MediaSource nor its own HLS')
+          return
+        }
+        // Lowest rung first for a fast start on a weak network; this is video on demand, not a live stream.
+        // startPosition resumes without fetching the opening segments first.
+        const hls = new Hls({ startLevel: 0, lowLatencyMode: false, capLevelToPlayerSize: true, startPosition: at > 0 ? at : -1 })
+        hls.on(Hls.Events.ERROR, (_event, data) => this.#onHlsError(hls, data, data.type === Hls.ErrorTypes.MEDIA_ERROR))
+        hls.on(Hls.Events.MANIFEST_PARSED, () => {
+          const level = this.#levelIndex(hls)
+          if (level >= 0) hls.currentLevel = level
+          if (play) void this.#play()
+        })
+        hls.loadSource(url)
+        hls.attachMedia(video)
+        this.#hls = hls
+      },
+      (error: Error) => this.#fail(`could not load hls.js: ${error.message}`),
+    )
+  }
+
+  /** The hls.js level for the menu's rendition height, or -1 for automatic choice. */
+  #levelIndex(hls: Hls): number {
+    const height = Number(this.#quality?.value)
+    return Number.isFinite(height) ? hls.levels.findIndex((level) => level.height === height) : -1
+  }
+
+  async #play(): Promise<void> {
+    try {
+      await this.#video?.play()
+    } catch (error) {
+      // A newer load interrupting this one (AbortError) is expected; a refused autoplay leaves the native play control to the parent.
+      if (error instanceof DOMException && (error.name === 'AbortError' || error.name === 'NotAllowedError')) {
+        if (error.name === 'NotAllowedError') this.#status(null)
+        return
+      }
+      this.#fail(`play() failed: ${String(error)}`)
+    }
+  }
+
+  #changeQuality = (): void => {
+    const video = this.#video
+    if (!video) return
+    const url = this.#wantedUrl()
+    if (url === this.#loaded && this.#hls) {
+      // Same playlist, another rendition: hls.js switches in place (-1 gives the choice back to it).
+      this.#hls.currentLevel = this.#levelIndex(this.#hls)
+      return
+    }
+    // After a failure any choice is a retry.
+    if (url !== this.#loaded || this.#failed) this.#load(url, video.currentTime, !video.paused || video.readyState === 0 || this.#failed)
+  }
+
+  #update(): void {
+    const video = this.#video
+    if (!video) return
+    if (this.poster) video.poster = this.poster
+    const url = this.#wantedUrl()
+    if (url === this.#loaded) return
+    this.#memory = positionMemory(this.src)
+    this.#load(url, 0, !video.paused)
+  }
+
+  #onHlsError(hls: Hls, data: ErrorData, isMediaError: boolean): void {
+    if (!data.fatal) return
+    // A decode hiccup is often cured by hls.js's own recovery; try it once before giving up.
+    if (isMediaError && !this.#recoveredMediaError) {
+      this.#recoveredMediaError = true
+      hls.recoverMediaError()
+      return
+    }
+    hls.destroy()
+    if (this.#hls === hls) this.#hls = null
+    this.#fail(`hls.js ${data.type}: ${data.details}`)
+  }
+
+  #onKey = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey || !(event.key === ' ' || event.key.toLowerCase() === 'k')) return
+    const target = event.target instanceof Element ? event.target : null
+    // The menu, links and a button's own Space keep their usual meaning.
+    if (target?.closest('select, a, input, textarea') || (event.key === ' ' && target?.closest('button'))) return
+    event.preventDefault()
+    const video = this.#video
+    if (!video) this.#start()
+    else if (video.paused) void this.#play()
+    else video.pause()
+  }
+
+  #savePosition = (): void => {
+    const video = this.#video
+    if (!video || !this.#memory || video.readyState === 0) return
+    this.#lastSaved = performance.now()
+    this.#memory.remember(video.currentTime, this.duration || video.duration || 0)
+  }
+
+  /** Shows `loading` in the live status line, or clears it. */
+  #status(state: 'loading' | null): void {
+    const status = this.#part('[data-player-status]')
+    if (status) status.textContent = state === 'loading' ? (status.dataset.loading ?? '') : ''
+  }
+
+  #fail(reason: string): void {
+    console.warn(`gongyu-player: ${reason}`)
+    this.#failed = true
+    const status = this.#part('[data-player-status]')
+    if (status) status.textContent = status.dataset.failed ?? ''
+    this.#part('[data-player-error]')?.removeAttribute('hidden')
+  }
+}
