@@ -1,0 +1,368 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { PublicRecord, PublishedContent } from '@gongyu/search/record'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { richTextOf } from '../fixtures/richText.ts'
+import { launchChromium } from '../helpers/browser.ts'
+import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
+import { startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
+import { isHlsChunk, mediaPaths, recordNetwork, videoState, waitForPlayback } from '../helpers/videoPlayback.ts'
+import { buildAndServeSite, makeTestClip, restUpload, sampleVideoSlice, type ServedSite } from '../helpers/videoSite.ts'
+
+// One CMS, one export and one site build serve every test here: a 10 s clip
+// uploaded through REST into a micro-lesson made for it, and the starter
+// bank's sample videos (only their lessons and micro-lessons are seeded).
+const CLIP_SLUG = 'video-e2e-clip'
+const CAPTIONS = 'WEBVTT\n\n00:00:00.500 --> 00:00:04.000\n孩子说话时，先听完再回应。\n\n00:00:04.500 --> 00:00:09.000\n一句“我听到了”比讲道理更管用。\n'
+
+let work: string
+let t: TestPayload | undefined
+let site: ServedSite
+let browser: Browser
+let content: PublishedContent
+let exportWrittenByTranscode = false
+
+const idOf = (json: unknown) => (json as { doc: { id: string | number } }).doc.id
+
+async function createClipMicroLesson(t: TestPayload, clip: string): Promise<void> {
+  const video = await restUpload(t, '/videos', clip, { as: 'editor', type: 'video/mp4', data: { title: '播放器测试视频' } })
+  expect(video.status, JSON.stringify(video.json)).toBe(201)
+  const captionsFile = path.join(work, 'clip.vtt')
+  writeFileSync(captionsFile, CAPTIONS)
+  const captions = await restUpload(t, '/captions', captionsFile, { as: 'editor', type: 'text/vtt', data: { title: '播放器测试字幕' } })
+  expect(captions.status, JSON.stringify(captions.json)).toBe(201)
+  const theme = await t.rest('POST', '/themes', { as: 'reviewer', body: { name: '播放器测试主题', slug: 'video-e2e-theme' } })
+  expect(theme.status, JSON.stringify(theme.json)).toBe(201)
+  const lesson = await t.rest('POST', '/lessons', {
+    as: 'reviewer',
+    body: {
+      title: '播放器测试课程',
+      slug: 'video-e2e-lesson',
+      grade: 's3',
+      sequence: 1,
+      category: 'basic',
+      audience: ['parents'],
+      durationMinutes: 30,
+      themes: [idOf(theme.json)],
+      summary: '用来测试微课播放器的课程。',
+      objectives: [{ text: '看完测试视频。' }],
+      body: richTextOf('测试课程的正文。'),
+      practiceActivity: { title: '一起看测试视频', instructions: richTextOf('和孩子一起看完视频。') },
+      _status: 'published',
+    },
+  })
+  expect(lesson.status, JSON.stringify(lesson.json)).toBe(201)
+  const microLesson = await t.rest('POST', '/micro-lessons', {
+    as: 'reviewer',
+    body: {
+      title: '播放器测试微课',
+      slug: CLIP_SLUG,
+      video: idOf(video.json),
+      captions: idOf(captions.json),
+      durationSeconds: 10,
+      transcript: '孩子说话时，先听完再回应。一句“我听到了”比讲道理更管用。',
+      grades: ['s3'],
+      themes: [idOf(theme.json)],
+      lesson: idOf(lesson.json),
+      presenter: '县家长学校讲师团',
+      _status: 'published',
+    },
+  })
+  expect(microLesson.status, JSON.stringify(microLesson.json)).toBe(201)
+}
+
+function readExport(exportDir: string): PublishedContent | null {
+  const file = path.join(exportDir, 'published.json')
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as PublishedContent) : null
+}
+
+const playable = (records: PublicRecord[]) => records.filter((record) => record.type === 'micro-lesson' && record.video)
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'gongyu-video-e2e-'))
+  const exportDir = path.join(work, 'published')
+  // The transcode job itself refreshes the export (as in production), instead of the test calling it.
+  process.env.GONGYU_EXPORT_ON_CHANGE = '1'
+  process.env.GONGYU_EXPORT_DIR = exportDir
+  const [started, clip] = await Promise.all([startTestPayload(), makeTestClip(path.join(work, 'clip.mp4'))])
+  t = started
+  const { readStarterContent } = await import('@gongyu/seed/content')
+  const { loadStarterContent } = await import('@gongyu/seed/load')
+  await loadStarterContent(t.payload, { content: sampleVideoSlice(readStarterContent()), videoCacheDir: path.join(work, 'sample-videos'), log: () => undefined })
+  await createClipMicroLesson(t, clip)
+  const transcodeStarted = performance.now()
+  await t.payload.jobs.run({ queue: 'video', limit: 100, sequential: true })
+  console.log(`video e2e: transcoded in ${((performance.now() - transcodeStarted) / 1000).toFixed(1)} s`)
+  // Wait for the export the last transcode scheduled (debounced by 2 s).
+  const deadline = Date.now() + 30_000
+  let found = readExport(exportDir)
+  while (Date.now() < deadline && !found?.records.some((record) => record.slug === CLIP_SLUG && record.video)) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    found = readExport(exportDir)
+  }
+  exportWrittenByTranscode = Boolean(found?.records.some((record) => record.slug === CLIP_SLUG && record.video))
+  if (!found || !exportWrittenByTranscode) {
+    // Keep the other tests meaningful when the refresh is broken; its own test below fails.
+    const { writePublishedExport } = await import('@gongyu/cms/publishing')
+    found = (await writePublishedExport(t.payload, exportDir)).content
+  }
+  content = found
+  site = await buildAndServeSite(exportDir, path.join(work, 'dist'))
+  console.log(`video e2e: site built in ${site.buildSeconds.toFixed(1)} s`)
+  await t.close()
+  t = undefined
+  browser = await launchChromium()
+}, 600_000)
+
+afterAll(async () => {
+  delete process.env.GONGYU_EXPORT_ON_CHANGE
+  delete process.env.GONGYU_EXPORT_DIR
+  await browser?.close()
+  await site?.stop()
+  await t?.close()
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+async function openPlayerPage(slug: string, viewport = { width: 640, height: 900 }) {
+  const context = await browser.newContext({ viewport })
+  const page = await context.newPage()
+  const network = await recordNetwork(page)
+  const response = await page.goto(`${site.url}/micro-lessons/${slug}/`)
+  expect(response?.status()).toBe(200)
+  await page.waitForFunction(() => customElements.get('gongyu-player') !== undefined)
+  return { context, page, network }
+}
+
+const playButton = (page: Page) => page.locator('gongyu-player [data-player-play]')
+
+describe('the micro-lesson player', () => {
+  it('refreshes the site export when a transcode becomes ready', () => {
+    expect(exportWrittenByTranscode).toBe(true)
+    const clip = content.records.find((record) => record.slug === CLIP_SLUG)
+    expect(clip?.video).toMatchObject({ durationSeconds: expect.closeTo(10, 0), width: 640, height: 360 })
+    expect(clip?.video?.renditions.map((rendition) => rendition.name)).toEqual(['240p', '360p'])
+    expect(clip?.video?.captions).toMatch(/^\/media\/captions\/.+\.vtt$/)
+  })
+
+  it('loads nothing of the video before play, then hls.js and the lowest rendition, and plays', async () => {
+    const { context, page, network } = await openPlayerPage(CLIP_SLUG)
+    const player = page.locator('gongyu-player')
+    expect(await player.getAttribute('src')).toMatch(/^\/media\/hls\/[^/]+\/master\.m3u8$/)
+    await playButton(page).hover()
+    await page.waitForTimeout(500)
+    const beforeClick = network.requests.slice()
+    expect(beforeClick.filter(isHlsChunk)).toEqual([])
+    expect(mediaPaths(beforeClick)).toEqual([])
+
+    const clickedAt = network.mark()
+    await playButton(page).click()
+    await waitForPlayback(page, 1.5)
+    const afterClick = network.requests.slice(clickedAt)
+    expect(afterClick.filter(isHlsChunk)).toHaveLength(1)
+    expect(network.requests.filter(isHlsChunk)).toHaveLength(1)
+    const media = mediaPaths(afterClick)
+    expect(media[0]).toMatch(/\/master\.m3u8$/)
+    // startLevel 0: the first video segments come from the lowest rung.
+    expect(media.find((file) => /\/\d+p\/seg_/.test(file))).toMatch(/\/240p\/seg_/)
+    const state = await videoState(page)
+    expect(state?.videoWidth).toBeGreaterThan(0)
+    // Sound too: the ladder's audio is its own EXT-X-MEDIA playlist, which hls.js must fetch and decode beside the video.
+    expect(media.some((file) => /\/audio\/seg_\d+\.m4s$/.test(file))).toBe(true)
+    expect(await page.evaluate(() => (document.querySelector('gongyu-player video') as HTMLVideoElement & { webkitAudioDecodedByteCount: number }).webkitAudioDecodedByteCount)).toBeGreaterThan(0)
+    expect(await page.locator('gongyu-player video track').evaluate((track: HTMLTrackElement) => ({ kind: track.kind, srclang: track.srclang, label: track.label, default: track.default }))).toEqual({ kind: 'subtitles', srclang: 'zh', label: '中文字幕', default: true })
+    await context.close()
+  })
+
+  it('plays audio only (仅音频) from the audio playlist, without video segments', async () => {
+    const { context, page, network } = await openPlayerPage(CLIP_SLUG)
+    await playButton(page).click()
+    await waitForPlayback(page, 1)
+    const switchedAt = network.mark()
+    const before = (await videoState(page))?.currentTime ?? 0
+    await page.getByLabel('清晰度').selectOption('audio')
+    await page.waitForFunction(
+      (from) => {
+        const video = document.querySelector('gongyu-player video') as HTMLVideoElement | null
+        return video !== null && !video.paused && video.videoWidth === 0 && video.currentTime > from + 1.5
+      },
+      before,
+      { timeout: 30_000, polling: 100 },
+    )
+    const media = mediaPaths(network.requests.slice(switchedAt))
+    expect(media[0]).toMatch(/\/audio\/index\.m3u8$/)
+    expect(media.some((file) => /\/audio\/seg_\d+\.m4s$/.test(file))).toBe(true)
+    expect(media.filter((file) => /\/\d+p\//.test(file) || file.endsWith('master.m3u8'))).toEqual([])
+    expect(await page.locator('gongyu-player [data-player-error]').isHidden()).toBe(true)
+    await context.close()
+  })
+
+  it('offers each choice with its data cost, starts in 仅音频 when chosen before play, and switches rungs in place', async () => {
+    const { context, page, network } = await openPlayerPage(CLIP_SLUG)
+    const labels = await page.locator('gongyu-player select option').allTextContents()
+    expect(labels).toHaveLength(4)
+    expect(labels[0]).toMatch(/^自动 约 [\d.]+～[\d.]+ MB$/)
+    expect(labels[1]).toMatch(/^240p 约 [\d.]+ MB$/)
+    expect(labels[2]).toMatch(/^360p 约 [\d.]+ MB$/)
+    expect(labels[3]).toMatch(/^仅音频（省流量）约 [\d.]+ MB$/)
+    await page.getByLabel('清晰度').selectOption('audio')
+    expect(mediaPaths(network.requests)).toEqual([])
+    await playButton(page).click()
+    await waitForPlayback(page, 1)
+    expect(mediaPaths(network.requests)[0]).toMatch(/\/audio\/index\.m3u8$/)
+    expect(mediaPaths(network.requests).some((file) => file.endsWith('master.m3u8'))).toBe(false)
+
+    const switchedAt = network.mark()
+    await page.getByLabel('清晰度').selectOption('360')
+    await page.waitForFunction(() => (document.querySelector('gongyu-player video') as HTMLVideoElement).videoHeight === 360, undefined, { timeout: 30_000 })
+    await waitForPlayback(page, 2)
+    expect(mediaPaths(network.requests.slice(switchedAt)).filter((file) => /\/240p\//.test(file))).toEqual([])
+    await context.close()
+  })
+
+  it('is usable from the keyboard: Tab to play and the menu, Space and K toggle, status announced', async () => {
+    const { context, page } = await openPlayerPage(CLIP_SLUG)
+    const status = page.locator('gongyu-player [data-player-status]')
+    expect(await status.getAttribute('role')).toBe('status')
+    await playButton(page).focus()
+    await page.keyboard.press('Enter')
+    expect(await status.textContent()).toBe('视频加载中…')
+    await waitForPlayback(page, 0.5)
+    expect(await status.textContent()).toBe('')
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('VIDEO')
+    await page.keyboard.press('Space')
+    await page.waitForFunction(() => (document.querySelector('gongyu-player video') as HTMLVideoElement).paused)
+    await page.waitForTimeout(300)
+    expect((await videoState(page))?.paused).toBe(true)
+    await page.keyboard.press('k')
+    await waitForPlayback(page, 0)
+    await page.keyboard.press('k')
+    await page.waitForFunction(() => (document.querySelector('gongyu-player video') as HTMLVideoElement).paused)
+    // Tab from the video reaches the 清晰度 menu.
+    let reached = false
+    for (let step = 0; step < 12 && !reached; step += 1) {
+      await page.keyboard.press('Tab')
+      reached = await page.evaluate(() => document.activeElement?.matches('gongyu-player select') ?? false)
+    }
+    expect(reached).toBe(true)
+    expect(await seriousAccessibilityProblems(page)).toEqual([])
+    await context.close()
+  })
+
+  it('remembers where playback stopped and resumes there, also on the Traditional page', async () => {
+    const { context, page } = await openPlayerPage(CLIP_SLUG)
+    await playButton(page).click()
+    await page.evaluate(() => {
+      const video = document.querySelector('gongyu-player video') as HTMLVideoElement
+      video.currentTime = 6
+    })
+    await waitForPlayback(page, 6.2)
+    await page.evaluate(() => (document.querySelector('gongyu-player video') as HTMLVideoElement).pause())
+    const saved = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('gongyu-player:position:')))
+    expect(saved).toHaveLength(1)
+    expect(saved[0]?.[0]).toMatch(/master\.m3u8$/)
+    expect(Number(saved[0]?.[1])).toBeGreaterThanOrEqual(6)
+
+    await page.goto(`${site.url}/zh-hant/micro-lessons/${CLIP_SLUG}/`)
+    expect(await page.getByLabel('清晰度').locator('option').first().textContent()).toMatch(/^自動/)
+    const network = await recordNetwork(page)
+    await playButton(page).click()
+    const startedAt = await page.waitForFunction(() => {
+      const video = document.querySelector('gongyu-player video') as HTMLVideoElement | null
+      return video !== null && !video.paused && video.readyState >= 3 ? video.currentTime : null
+    }, undefined, { timeout: 30_000, polling: 50 })
+    // Resumed, not played through from 0: the first frames shown are from about 6 s, and the opening segment was never fetched.
+    expect(await startedAt.jsonValue()).toBeGreaterThanOrEqual(5.9)
+    const segments = mediaPaths(network.requests).filter((file) => /\/\d+p\/seg_/.test(file))
+    expect(segments[0]).toMatch(/seg_00001\.m4s$/)
+    await context.close()
+  })
+
+  it('says in Chinese, with a link to the transcript, when the video cannot play', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.route('**/*.m3u8', (route) => route.fulfill({ status: 404, body: 'gone' }))
+    await page.goto(`${site.url}/micro-lessons/${CLIP_SLUG}/`)
+    await playButton(page).click()
+    const error = page.locator('gongyu-player [data-player-error]')
+    await error.waitFor({ state: 'visible', timeout: 30_000 })
+    expect(await error.textContent()).toContain('视频没能播放')
+    expect(await error.locator('a').getAttribute('href')).toBe('#part-transcript')
+    expect(await page.locator('#part-transcript').count()).toBe(1)
+    expect(await page.locator('gongyu-player [data-player-status]').textContent()).toBe('播放失败')
+    // Choosing a quality again retries.
+    await page.unroute('**/*.m3u8')
+    await page.getByLabel('清晰度').selectOption('240')
+    await waitForPlayback(page, 1)
+    expect(await error.isHidden()).toBe(true)
+    await context.close()
+  })
+
+  it('shows the poster, the data cost and plain links with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(`${site.url}/micro-lessons/${CLIP_SLUG}/`)
+    expect(await page.locator('gongyu-player img.video-poster').isVisible()).toBe(true)
+    expect(await playButton(page).isVisible()).toBe(false)
+    expect(await page.getByLabel('清晰度').isVisible()).toBe(false)
+    const note = page.locator('gongyu-player .video-note')
+    expect(await note.textContent()).toMatch(/用最低清晰度（240p）看完全片约 [\d.]+ MB流量/)
+    expect(await note.getByRole('link', { name: '阅读下面的文字稿' }).getAttribute('href')).toBe('#part-transcript')
+    expect(await note.getByRole('link', { name: '用手机自带的播放器打开视频' }).getAttribute('href')).toMatch(/master\.m3u8$/)
+    await context.close()
+  })
+
+  it('keeps the script small and on video pages only: a lesson page loads only the service-worker registration', async () => {
+    const { context, page, network } = await openPlayerPage(CLIP_SLUG)
+    const scripts = network.requests.filter((request) => request.path.endsWith('.js')).map((request) => request.path)
+    expect(scripts.filter((file) => /\/hls\.[^/]+\.js$/.test(file))).toEqual([])
+    const elementScripts = scripts.filter((file) => file.startsWith('/_astro/'))
+    const gzip = elementScripts.map((file) => gzipSync(readFileSync(path.join(site.outDir, file))).length)
+    const total = gzip.reduce((sum, bytes) => sum + bytes, 0)
+    const hlsChunk = readdirSync(path.join(site.outDir, '_astro')).find((name) => /^hls\.[^.]+\.js$/.test(name)) as string
+    console.log(`video e2e: player script ${elementScripts.join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip; hls.js chunk ${(gzipSync(readFileSync(path.join(site.outDir, '_astro', hlsChunk))).length / 1024).toFixed(1)} KB gzip`)
+    expect(total).toBeLessThan(5 * 1024)
+
+    const lessonUrl = content.records.find((record) => record.type === 'lesson')?.url as string
+    const lessonScripts: string[] = []
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') lessonScripts.push(new URL(request.url()).pathname)
+    })
+    await page.goto(`${site.url}${lessonUrl}`)
+    expect(lessonScripts).toEqual(['/sw-register.js'])
+    await context.close()
+  })
+})
+
+describe('the seeded sample videos', () => {
+  it('gives at least five micro-lessons a working player: playlist and first segment served with HLS types, and one plays', async () => {
+    const seeded = playable(content.records).filter((record) => record.slug !== CLIP_SLUG)
+    expect(seeded.length).toBeGreaterThanOrEqual(5)
+    const page = await browser.newPage()
+    for (const record of seeded) {
+      const response = await page.goto(`${site.url}${record.url}`)
+      expect(response?.status(), record.url).toBe(200)
+      const master = await page.locator('gongyu-player').getAttribute('src')
+      expect(master, record.url).toBe(record.video?.master)
+      const playlist = await fetch(`${site.url}${master}`)
+      expect(playlist.status).toBe(200)
+      expect(playlist.headers.get('content-type')).toBe('application/vnd.apple.mpegurl')
+      const rung = (await playlist.text()).split('\n').find((line) => line.endsWith('.m3u8') && !line.startsWith('#')) as string
+      const rungUrl = new URL(rung, `${site.url}${master}`)
+      const segment = (await (await fetch(rungUrl)).text()).split('\n').find((line) => line.endsWith('.m4s')) as string
+      const first = await fetch(new URL(segment, rungUrl))
+      expect(first.status, `${record.url} ${segment}`).toBe(200)
+      expect(first.headers.get('content-type')).toBe('video/iso.segment')
+      expect(statSync(path.join(site.outDir, new URL(segment, rungUrl).pathname)).size).toBeGreaterThan(0)
+    }
+    await page.close()
+
+    const { context, page: player } = await openPlayerPage(seeded[0]?.slug as string)
+    await playButton(player).click()
+    await waitForPlayback(player, 1.5)
+    expect((await videoState(player))?.videoWidth).toBeGreaterThan(0)
+    await context.close()
+  })
+})

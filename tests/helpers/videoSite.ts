@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import type { StarterContent } from '@gongyu/seed/content'
+import { buildSite } from '../../site/scripts/buildSite.ts'
+import { createStaticServer } from '../../site/scripts/staticServer.mjs'
+import { freePort } from './freePort.ts'
+import { TEST_SITE_URL } from './siteBuild.ts'
+import type { TestPayload, TestRole } from './testPayload.ts'
+
+const run = promisify(execFile)
+
+/**
+ * A clip for the player tests, made by ffmpeg at test time (no media in
+ * git): ffmpeg's moving testsrc2 pattern with a 440 Hz tone, H.264/AAC.
+ */
+export async function makeTestClip(file: string, options: { seconds?: number; size?: string } = {}): Promise<string> {
+  const seconds = options.seconds ?? 10
+  await run('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc2=size=${options.size ?? '640x360'}:rate=25:duration=${seconds}`,
+    '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}:sample_rate=48000`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '96k', '-shortest', '-movflags', '+faststart',
+    file,
+  ])
+  return file
+}
+
+/** Sends a multipart upload through Payload's REST handler, as the admin's upload form does. */
+export async function restUpload(t: TestPayload, apiPath: string, file: string, options: { as: TestRole; type: string; data?: Record<string, unknown> }): Promise<{ status: number; json: unknown }> {
+  const { handleEndpoints } = await import('payload')
+  const form = new FormData()
+  form.append('file', new Blob([readFileSync(file)], { type: options.type }), path.basename(file))
+  form.append('_payload', JSON.stringify(options.data ?? {}))
+  const encoded = new Response(form)
+  const request = new Request(`http://localhost:3000/api${apiPath}`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${t.users[options.as].token}`, 'accept-language': 'zh', 'content-type': encoded.headers.get('content-type') ?? '' },
+    body: new Uint8Array(await encoded.arrayBuffer()),
+  })
+  const response = await handleEndpoints({ config: t.payload.config, request, payloadInstanceCacheKey: t.dataDir })
+  const text = await response.text()
+  return { status: response.status, json: text ? JSON.parse(text) : null }
+}
+
+/**
+ * The part of the starter bank that has sample videos: every micro-lesson
+ * marked `video: generated`, the lessons they belong to, and the themes.
+ * Seeding it with a `videoCacheDir` renders and uploads those videos only.
+ */
+export function sampleVideoSlice(content: StarterContent): StarterContent {
+  const microLessons = content.files.filter((item) => item.kind === 'micro-lesson' && item.data.video === 'generated')
+  const lessons = new Set(microLessons.map((item) => String(item.data.lesson)))
+  return { themes: content.themes, files: [...content.files.filter((item) => item.kind === 'lesson' && lessons.has(item.slug)), ...microLessons] }
+}
+
+/** A built site served on a free loopback port. */
+export interface ServedSite {
+  url: string
+  outDir: string
+  buildSeconds: number
+  stop: () => Promise<void>
+}
+
+/** Builds the site from `exportDir` into `outDir` (media hard-linked from the export's sources) and serves it. */
+export async function buildAndServeSite(exportDir: string, outDir: string): Promise<ServedSite> {
+  const { seconds } = await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir, GONGYU_SITE_URL: TEST_SITE_URL } })
+  const port = await freePort()
+  const server: Server = createStaticServer({ root: () => outDir })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${port}`,
+    outDir,
+    buildSeconds: seconds,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
