@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config'
 import { gongyuIntegration } from './src/build/gongyuIntegration.ts'
+import { widgetsIntegration } from './src/embed/widgetsIntegration.ts'
 
 // A static site: every page is HTML at build time, with no client JavaScript unless a page asks for it.
 export default defineConfig({
@@ -17,5 +18,5 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [gongyuIntegration()],
+  integrations: [gongyuIntegration(), widgetsIntegration()],
 })

@@ -1,7 +1,7 @@
 // A small static file server for the built site and offline packs. Plain
 // JavaScript with no dependencies, so an offline pack can carry a copy
 // (`node serve.mjs`) to any computer that has Node.js, however old.
-import { createReadStream, statSync } from 'node:fs'
+import { createReadStream, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,6 +36,36 @@ function cacheControl(urlPath) {
   if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable'
   if (urlPath.startsWith('/media/')) return 'public, max-age=86400'
   return 'no-cache'
+}
+
+// Per-path headers written by the build (site/src/embed/embedHeaders.ts): CORS on the widget
+// feeds and scripts, frame-ancestors on embed pages. Read again only when the file changes.
+const headerRules = new Map()
+
+function rulesFor(root) {
+  const file = path.join(root, '_headers.json')
+  let mtimeMs
+  try {
+    mtimeMs = statSync(file).mtimeMs
+  } catch {
+    // A site built before widgets (or an offline pack) has no header rules.
+    return []
+  }
+  const cached = headerRules.get(file)
+  if (cached?.mtimeMs === mtimeMs) return cached.rules
+  const rules = JSON.parse(readFileSync(file, 'utf8')).rules ?? []
+  headerRules.set(file, { mtimeMs, rules })
+  return rules
+}
+
+/** Headers of every rule matching the path; a rule path ending in `*` matches everything below it. */
+function headersFor(root, urlPath) {
+  const headers = {}
+  for (const rule of rulesFor(root)) {
+    const matches = rule.path.endsWith('*') ? urlPath.startsWith(rule.path.slice(0, -1)) : urlPath === rule.path
+    if (matches) Object.assign(headers, rule.headers)
+  }
+  return headers
 }
 
 function fileFor(root, urlPath) {
@@ -102,6 +132,7 @@ export function createStaticServer({ root, mounts = {} }) {
       'x-content-type-options': 'nosniff',
       vary: 'accept-encoding',
       ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
+      ...(mount ? {} : headersFor(siteRoot, urlPath)),
     })
     if (request.method === 'HEAD') response.end()
     else createReadStream(sent.file).pipe(response)
