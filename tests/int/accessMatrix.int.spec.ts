@@ -141,6 +141,14 @@ describe('access matrix: course-lists (own and other organization)', () => {
           const data = validData('course-lists', { ...refs, organization })
           const id = operation === 'create' ? undefined : await fixture('course-lists', operation === 'read-published' ? 'published' : 'draft', data)
           expect(await attempt(api, actor, 'course-lists', operation, id, operation === 'create' ? data : undefined)).toBe(allowed)
+          // A refusal must also leave the list as it was, not only answer 403.
+          if (id === undefined) return
+          if (operation === 'update' || operation === 'publish') {
+            const doc = (await t.payload.findByID({ collection: 'course-lists', id, depth: 0, draft: true })) as unknown as { title: string; _status?: string }
+            if (operation === 'update') expect(doc.title === '改过的标题').toBe(allowed)
+            else expect(doc._status).toBe(allowed ? 'published' : 'draft')
+          }
+          if (operation === 'delete') expect((await t.payload.count({ collection: 'course-lists', where: { id: { equals: id } } })).totalDocs).toBe(allowed ? 0 : 1)
         })
       }
     }
@@ -152,6 +160,58 @@ describe('access matrix: course-lists (own and other organization)', () => {
     const organization = (created as unknown as { organization: Id | { id: Id } }).organization
     expect(typeof organization === 'object' ? organization.id : organization).toBe(t.organizations.a)
   })
+
+  /** A list of org a with a draft version, and the id of that version. */
+  async function listWithVersions(): Promise<{ id: Id; versionId: Id }> {
+    const id = await fixture('course-lists', 'published', validData('course-lists', { ...refs, organization: t.organizations.a }))
+    await t.payload.update({ collection: 'course-lists', id, data: { title: '草稿里的新标题' } as never, draft: true })
+    const versions = await t.payload.findVersions({ collection: 'course-lists', where: { parent: { equals: id } }, depth: 0 })
+    const versionId = versions.docs[0]?.id
+    if (versionId === undefined) throw new Error('no version was kept')
+    return { id, versionId }
+  }
+
+  for (const api of apis) {
+    it(`another organization’s draft versions of a list are hidden from org-admin B and anonymous visitors, not from org-admin A (${api})`, async () => {
+      const { id } = await listWithVersions()
+      const draftTitles = async (actor: Actor): Promise<string[]> => {
+        if (api === 'local') {
+          try {
+            const found = await t.payload.findVersions({ collection: 'course-lists', where: { parent: { equals: id } }, overrideAccess: false, user: userOf(actor), depth: 0 })
+            return found.docs.map((doc) => (doc.version as { title: string }).title)
+          } catch (error) {
+            if ((error as { status?: number }).status === 403) return []
+            throw error
+          }
+        }
+        const response = await t.rest('GET', `/course-lists/versions?where[parent][equals]=${id}&depth=0`, { as: asOf(actor) })
+        if (response.status === 403 || response.status === 401) return []
+        expect(response.status).toBe(200)
+        return (response.json.docs as { version: { title: string } }[]).map((doc) => doc.version.title)
+      }
+      expect(await draftTitles('orgAdminA')).toContain('草稿里的新标题')
+      expect(await draftTitles('orgAdminB')).not.toContain('草稿里的新标题')
+      expect(await draftTitles('anonymous')).not.toContain('草稿里的新标题')
+    })
+
+    it(`org-admin B cannot restore, unpublish or list as drafts another organization’s list (${api})`, async () => {
+      const { id, versionId } = await listWithVersions()
+      if (api === 'local') {
+        const common = { collection: 'course-lists', overrideAccess: false, user: userOf('orgAdminB'), depth: 0 } as const
+        await expect(t.payload.restoreVersion({ ...common, id: String(versionId) })).rejects.toMatchObject({ status: expect.any(Number) })
+        await expect(t.payload.update({ ...common, id, data: { _status: 'draft' } as never })).rejects.toMatchObject({ status: expect.any(Number) })
+        const drafts = await t.payload.find({ ...common, draft: true, where: { id: { equals: id } } })
+        expect(drafts.docs.map((doc) => (doc as unknown as { title: string }).title)).not.toContain('草稿里的新标题')
+      } else {
+        expect((await t.rest('POST', `/course-lists/versions/${versionId}`, { as: 'orgAdminB' })).status).toBeGreaterThanOrEqual(400)
+        expect((await t.rest('PATCH', `/course-lists/${id}`, { as: 'orgAdminB', body: { _status: 'draft' } })).status).toBeGreaterThanOrEqual(400)
+        const drafts = await t.rest('GET', `/course-lists?draft=true&where[id][equals]=${id}`, { as: 'orgAdminB' })
+        expect((drafts.json.docs as { title: string }[]).map((doc) => doc.title)).not.toContain('草稿里的新标题')
+      }
+      const stored = (await t.payload.findByID({ collection: 'course-lists', id, depth: 0 })) as unknown as { _status: string }
+      expect(stored._status).toBe('published')
+    })
+  }
 
   it('an org-admin cannot move a list to another organization', async () => {
     const id = await fixture('course-lists', 'draft', validData('course-lists', { ...refs, organization: t.organizations.a }))

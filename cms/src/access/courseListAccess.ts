@@ -12,6 +12,22 @@ export const readCourseLists: Access = ({ req }) => {
   return { _status: { equals: 'published' } }
 }
 
+/**
+ * Version history: content staff read all; an org-admin only its own
+ * organization's, and nobody else, since versions hold drafts. The rule
+ * names the versioned field (`version.organization`): versions have no
+ * top-level `organization`, so the read rule above fails on them.
+ */
+export const readCourseListVersions: Access = ({ req }) => {
+  if (hasRole(req.user, 'admin', 'reviewer', 'editor')) return true
+  const organization = organizationOf(req.user)
+  if (hasRole(req.user, 'org-admin') && organization !== undefined) {
+    const own: Where = { 'version.organization': { equals: organization } }
+    return own
+  }
+  return false
+}
+
 /** Admins manage every course list; an org-admin only its own organization's. */
 export const manageOwnCourseLists: Access = ({ req }) => {
   if (hasRole(req.user, 'admin')) return true

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { createCourseLists, manageOwnCourseLists, readCourseLists } from '../access/courseListAccess'
+import { createCourseLists, manageOwnCourseLists, readCourseListVersions, readCourseLists } from '../access/courseListAccess'
 import { hasRole } from '../access/roles'
 import { slugField } from '../fields/slugField'
 import { assignOwnOrganization } from '../hooks/assignOwnOrganization'
@@ -15,7 +15,7 @@ export const CourseLists: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'organization', '_status'], group: localizedLabel('机构与清单', 'Organizations') },
   access: {
     read: readCourseLists,
-    readVersions: readCourseLists,
+    readVersions: readCourseListVersions,
     create: createCourseLists,
     update: manageOwnCourseLists,
     delete: manageOwnCourseLists,
