@@ -320,6 +320,7 @@ describe('widgets on a foreign page', () => {
     const builder = await context.newPage()
     const problems = await watchProblems(context, builder)
     await builder.goto(`${site.url}/embed/`)
+    expect(await seriousAccessibilityProblems(builder)).toEqual([])
     const copied = async () => {
       await builder.getByRole('button', { name: '复制代码' }).click()
       await expect.poll(() => builder.getByRole('status').filter({ hasText: '已复制' }).count()).toBe(1)
@@ -351,6 +352,19 @@ describe('widgets on a foreign page', () => {
     await school.goto(`${host.origin}/pasted-frame.html`)
     await expect.poll(() => school.locator('iframe').getAttribute('height'), { timeout: 10_000 }).not.toBe('600')
     expect(await school.frameLocator('iframe').locator('li:not([hidden])').count()).toBe(4)
+    // The embed page's own CSP refuses axe's injected script: check it in a context that bypasses CSP.
+    const bypass = await browser.newContext({ bypassCSP: true })
+    const embedPage = await bypass.newPage()
+    await embedPage.goto(`${site.url}/embed/course-lists/${framedList}/`)
+    expect(await seriousAccessibilityProblems(embedPage)).toEqual([])
+    await bypass.close()
+
+    // The Traditional builder makes Traditional snippets.
+    await builder.goto(`${site.url}/zh-hant/embed/`)
+    const traditional = await builder.locator('[data-snippet]').inputValue()
+    expect(traditional).toContain('script="hant"')
+    expect(traditional).toContain(`${site.url}/zh-hant/course-lists/`)
+    expect(await builder.getByRole('heading', { level: 1 }).textContent()).toBe('把課程放到學校網站')
     expect(problems.errors).toEqual([])
     await context.close()
   })
