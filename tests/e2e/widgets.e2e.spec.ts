@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { PublishedContent } from '@gongyu/search/record'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ListFeed } from '../../site/src/widgets/shared/feedTypes.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
 import type { BuiltTestSite } from '../helpers/siteBuild.ts'
-import { AGGRESSIVE_HOST_CSS, hostHtml, startWidgetHost, strictHostCsp, waitForWidgets, watchProblems, type WidgetHost } from '../helpers/widgetHost.ts'
+import { AGGRESSIVE_HOST_CSS, hostHtml, openWidgetPage, startWidgetHost, strictHostCsp, waitForWidgets, watchProblems, widgetView, type WidgetHost } from '../helpers/widgetHost.ts'
 import { buildSeededWidgetSite, FRAMING_ORGANIZATION, widgetScriptOf } from '../helpers/widgetSites.ts'
 
 // The seeded bank (the grades its three course lists use) built once; two
@@ -44,30 +44,6 @@ afterAll(async () => {
   await stranger?.stop()
 })
 
-async function openPage(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; problems: Awaited<ReturnType<typeof watchProblems>>; requests: { url: string; headers: Record<string, string> }[] }> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ...options })
-  const page = await context.newPage()
-  const problems = await watchProblems(context, page)
-  const requests: { url: string; headers: Record<string, string> }[] = []
-  page.on('request', (request) => requests.push({ url: request.url(), headers: request.headers() }))
-  return { context, page, problems, requests }
-}
-
-/** Text, hrefs and item count of one widget's shadow root. */
-function widgetView(page: Page, selector: string) {
-  return page.locator(selector).evaluate((element) => {
-    const root = element.shadowRoot as ShadowRoot
-    return {
-      heading: root.querySelector('.h')?.textContent ?? '',
-      items: root.querySelectorAll('li').length,
-      titles: [...root.querySelectorAll('li a.t')].map((link) => link.textContent),
-      hrefs: [...root.querySelectorAll('a')].map((link) => link.getAttribute('href') ?? ''),
-      summaries: root.querySelectorAll('li .s, article .s').length,
-      more: root.querySelector('.more')?.textContent ?? '',
-    }
-  })
-}
-
 describe('widgets on a foreign page', () => {
   it('render a course list, a grade, a lesson card and a search box under a strict CSP, with no errors, cookies or other origins', async () => {
     const list = content.courseLists[0]
@@ -85,7 +61,7 @@ describe('widgets on a foreign page', () => {
       scriptTag(),
     ].join('\n')
     host.setPage('/strict.html', { html: hostHtml(body, { stylesheet: '/host.css' }), csp: strictHostCsp(site.url) })
-    const { context, page, problems, requests } = await openPage()
+    const { context, page, problems, requests } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/strict.html`)
     await waitForWidgets(page, 'gongyu-course-list')
     await waitForWidgets(page, 'gongyu-lesson-card')
@@ -150,7 +126,7 @@ describe('widgets on a foreign page', () => {
           styleElements: document.querySelectorAll('style, link[rel="stylesheet"]').length,
         }
       }, properties)
-    const { context, page } = await openPage()
+    const { context, page } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/plain.html`)
     await waitForWidgets(page, 'gongyu-course-list')
     const plainInside = await inside(page)
@@ -168,12 +144,39 @@ describe('widgets on a foreign page', () => {
     expect(withWidget.adopted).toBe(0)
   })
 
+  it('takes a theme through custom properties and ::part, and renders once for several attribute changes', async () => {
+    host.setPage('/theme.css', { html: '/* school theme */ gongyu-course-list { --gongyu-accent: rgb(170, 0, 85); --gongyu-font-size: 20px } gongyu-course-list::part(heading) { color: rgb(1, 2, 3) }', contentType: 'text/css; charset=utf-8' })
+    host.setPage('/theme.html', { html: hostHtml(`<gongyu-course-list grade="k1" count="2">${fallback('/grades/k1/', '小班')}</gongyu-course-list>${scriptTag()}`, { stylesheet: '/theme.css' }), csp: strictHostCsp(site.url) })
+    const { context, page, problems } = await openWidgetPage(browser)
+    await page.goto(`${host.origin}/theme.html`)
+    await waitForWidgets(page, 'gongyu-course-list')
+    const themed = await page.locator('gongyu-course-list').evaluate((element) => {
+      const root = element.shadowRoot as ShadowRoot
+      const style = (selector: string) => getComputedStyle(root.querySelector(selector) as Element)
+      return { link: style('a.t').color, size: style('.w').fontSize, heading: style('.h').color }
+    })
+    expect(themed).toEqual({ link: 'rgb(170, 0, 85)', size: '20px', heading: 'rgb(1, 2, 3)' })
+    const renders = await page.locator('gongyu-course-list').evaluate(async (element) => {
+      let count = 0
+      element.addEventListener('gongyu:rendered', () => count++)
+      const list = element as HTMLElement & { grade: string; count: number; layout: string }
+      list.grade = 'k2'
+      list.count = 3
+      list.layout = 'cards'
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      return { count, items: element.shadowRoot?.querySelectorAll('li .s').length }
+    })
+    expect(renders).toEqual({ count: 1, items: 3 })
+    expect(problems.errors).toEqual([])
+    await context.close()
+  })
+
   it('is reached by Tab in reading order, with a visible focus ring, even when the host removes outlines', async () => {
     const listFeed = feed(`feeds/course-lists/${framedList}.json`)
     const lesson = feed('feeds/grades/k2.json').items[0]
     const body = `<gongyu-course-list list="${framedList}" count="2">${fallback('/', '清单')}</gongyu-course-list><gongyu-lesson-card lesson="${lesson?.slug}">${fallback('/', '课')}</gongyu-lesson-card>${scriptTag()}`
     host.setPage('/keyboard.html', { html: hostHtml(body, { stylesheet: '/host.css' }), csp: strictHostCsp(site.url) })
-    const { context, page, problems } = await openPage()
+    const { context, page, problems } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/keyboard.html`)
     await waitForWidgets(page, 'gongyu-course-list')
     await waitForWidgets(page, 'gongyu-lesson-card')
@@ -207,7 +210,7 @@ describe('widgets on a foreign page', () => {
     const body = `<gongyu-course-list id="by-attribute" grade="p3" count="2" script="hant">${fallback('/zh-hant/grades/p3/', '三年級')}</gongyu-course-list>
 <section lang="zh-TW"><gongyu-course-list id="by-lang" grade="p3" count="2">${fallback('/zh-hant/grades/p3/', '三年級')}</gongyu-course-list></section>${scriptTag()}`
     host.setPage('/hant.html', { html: hostHtml(body), csp: strictHostCsp(site.url) })
-    const { context, page, problems } = await openPage()
+    const { context, page, problems } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/hant.html`)
     await waitForWidgets(page, 'gongyu-course-list')
     for (const id of ['#by-attribute', '#by-lang']) {
@@ -228,7 +231,7 @@ describe('widgets on a foreign page', () => {
     const query = wanted.slice(0, 4)
     const body = `<gongyu-search-box id="site-mode">${fallback('/search/', '搜索')}</gongyu-search-box><gongyu-search-box id="inline" mode="inline" count="5">${fallback('/search/', '搜索')}</gongyu-search-box>${scriptTag()}`
     host.setPage('/search.html', { html: hostHtml(body), csp: strictHostCsp(site.url) })
-    const { context, page, problems } = await openPage()
+    const { context, page, problems } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/search.html`)
     const inline = page.locator('#inline')
     await inline.getByRole('searchbox').fill(query)
@@ -248,7 +251,7 @@ describe('widgets on a foreign page', () => {
   it('shows the light-DOM fallback link when JavaScript is off', async () => {
     const body = `<gongyu-course-list list="${framedList}">${fallback(`/course-lists/${framedList}/`, '幼儿园的课程清单')}</gongyu-course-list>${scriptTag()}`
     host.setPage('/no-js.html', { html: hostHtml(body) })
-    const { context, page } = await openPage({ javaScriptEnabled: false })
+    const { context, page } = await openWidgetPage(browser, { javaScriptEnabled: false })
     await page.goto(`${host.origin}/no-js.html`)
     const link = page.getByRole('link', { name: '幼儿园的课程清单' })
     expect(await link.isVisible()).toBe(true)
@@ -259,7 +262,7 @@ describe('widgets on a foreign page', () => {
   it('has no serious accessibility problems (axe-core, shadow roots included)', async () => {
     const body = `<gongyu-course-list grade="k1" count="3" layout="cards">${fallback('/grades/k1/', '小班')}</gongyu-course-list><gongyu-search-box mode="inline">${fallback('/search/', '搜索')}</gongyu-search-box><gongyu-lesson-card lesson="${feed('feeds/grades/k1.json').items[0]?.slug}">${fallback('/', '课')}</gongyu-lesson-card>${scriptTag()}`
     host.setPage('/a11y.html', { html: hostHtml(body) })
-    const { context, page } = await openPage()
+    const { context, page } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/a11y.html`)
     await waitForWidgets(page, 'gongyu-course-list')
     await waitForWidgets(page, 'gongyu-lesson-card')
@@ -273,7 +276,7 @@ describe('widgets on a foreign page', () => {
     const frameTag = (origin: string) => `<iframe src="${origin}${embed}?count=3" title="课程清单" width="100%" height="600" data-gongyu-embed></iframe>`
     host.setPage('/spoof.html', { html: '<!doctype html><title>spoof</title><p>spoof</p>' })
     host.setPage('/frame.html', { html: hostHtml(`${frameTag(site.url)}<iframe id="spoof" src="/spoof.html" title="spoof" height="123" data-gongyu-embed></iframe>${scriptTag()}`), csp: strictHostCsp(site.url, { frames: true }) })
-    const { context, page, problems } = await openPage()
+    const { context, page, problems } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/frame.html`)
     const frameElement = page.locator(`iframe[src^="${site.url}"]`)
     await expect.poll(() => frameElement.getAttribute('height'), { timeout: 10_000 }).not.toBe('600')
@@ -303,7 +306,7 @@ describe('widgets on a foreign page', () => {
     for (const variant of [`${embed}index.html`, `/zh-hant${embed}`]) expect((await fetch(`${site.url}${variant}`)).headers.get('content-security-policy')).toBe(header)
 
     stranger.setPage('/frame.html', { html: hostHtml(`${frameTag(site.url)}<iframe id="grade" src="${site.url}/embed/grades/k1/" title="小班" height="300"></iframe>`) })
-    const other = await openPage()
+    const other = await openWidgetPage(browser)
     await other.page.goto(`${stranger.origin}/frame.html`)
     const grade = other.page.frameLocator('#grade')
     await expect.poll(() => grade.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0)

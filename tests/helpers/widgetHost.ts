@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { freePort } from './freePort.ts'
 
 /** A page a foreign host serves: its HTML and, when set, its Content-Security-Policy header. */
@@ -121,4 +121,29 @@ export function hostHtml(body: string, options: { stylesheet?: string; lang?: st
 <body><main><h1 id="host-h1">学校首页</h1><p id="host-p">学校自己的文字。</p><a id="host-before" href="#before">学校链接一</a>
 ${body}
 <a id="host-after" href="#after">学校链接二</a><ol id="host-ol"><li>学校列表</li></ol><button id="host-button" type="button">按钮</button></main></body></html>`
+}
+
+/** A fresh context and page that records problems and every request (URL and headers). */
+export async function openWidgetPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ...options })
+  const page = await context.newPage()
+  const problems = await watchProblems(context, page)
+  const requests: { url: string; headers: Record<string, string> }[] = []
+  page.on('request', (request) => requests.push({ url: request.url(), headers: request.headers() }))
+  return { context, page, problems, requests }
+}
+
+/** Heading, item count, titles, hrefs, summaries and closing link of one widget's shadow root. */
+export function widgetView(page: Page, selector: string) {
+  return page.locator(selector).evaluate((element) => {
+    const root = element.shadowRoot as ShadowRoot
+    return {
+      heading: root.querySelector('.h')?.textContent ?? '',
+      items: root.querySelectorAll('li').length,
+      titles: [...root.querySelectorAll('li a.t')].map((link) => link.textContent),
+      hrefs: [...root.querySelectorAll('a')].map((link) => link.getAttribute('href') ?? ''),
+      summaries: root.querySelectorAll('li .s, article .s').length,
+      more: root.querySelector('.more')?.textContent ?? '',
+    }
+  })
 }
