@@ -248,6 +248,35 @@ describe('widgets on a foreign page', () => {
     await context.close()
   })
 
+  it('asks Meilisearch with the search-only key when the snippet names it, and falls back to the feed when it fails', async () => {
+    const meili = 'https://search.example.cn'
+    const body = `<gongyu-search-box mode="inline" meili-host="${meili}" meili-key="search-only-key" meili-index="gongyu-public">${fallback('/search/', '搜索')}</gongyu-search-box>${scriptTag()}`
+    host.setPage('/meili.html', { html: hostHtml(body), csp: strictHostCsp(site.url).replace(`connect-src ${site.url}`, `connect-src ${site.url} ${meili}`) })
+    const { context, page } = await openWidgetPage(browser)
+    const asked: { authorization?: string; body: Record<string, unknown> }[] = []
+    let healthy = true
+    await page.route(`${meili}/indexes/gongyu-public/search`, async (route) => {
+      const request = route.request()
+      const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type' }
+      if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors })
+      asked.push({ authorization: request.headers().authorization, body: request.postDataJSON() as Record<string, unknown> })
+      if (!healthy) return route.fulfill({ status: 503, headers: cors, body: 'down' })
+      return route.fulfill({ headers: cors, json: { hits: [{ type: 'lesson', slug: 'meili-found-lesson', title: '来自 Meilisearch 的课' }, { type: 'lesson', slug: 'javascript:x', title: '坏的' }] } })
+    })
+    await page.goto(`${host.origin}/meili.html`)
+    const box = page.locator('gongyu-search-box')
+    await box.getByRole('searchbox').fill('手机')
+    await expect.poll(() => box.getByRole('list').getByRole('link').allTextContents(), { timeout: 10_000 }).toEqual(['来自 Meilisearch 的课'])
+    expect(await box.getByRole('list').getByRole('link').getAttribute('href')).toBe(`${site.url}/lessons/meili-found-lesson/`)
+    expect(asked[0]).toMatchObject({ authorization: 'Bearer search-only-key', body: { q: '手机', locales: ['cmn'], limit: 8 } })
+
+    healthy = false
+    const wanted = feed('feeds/grades/k1.json').items[0]?.title ?? ''
+    await box.getByRole('searchbox').fill(wanted.slice(0, 4))
+    await expect.poll(() => box.getByRole('list').getByRole('link').allTextContents(), { timeout: 10_000 }).toContain(wanted)
+    await context.close()
+  })
+
   it('shows the light-DOM fallback link when JavaScript is off', async () => {
     const body = `<gongyu-course-list list="${framedList}">${fallback(`/course-lists/${framedList}/`, '幼儿园的课程清单')}</gongyu-course-list>${scriptTag()}`
     host.setPage('/no-js.html', { html: hostHtml(body) })

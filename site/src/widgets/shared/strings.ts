@@ -14,7 +14,6 @@ const hans = {
   searchFound: '找到 {n} 条结果',
   searchNone: '没有找到相关内容，换个词试试，或到共育网站搜索。',
   searchOnSite: '在共育网站搜索“{q}”',
-  readLesson: '阅读全文',
 }
 
 export type StringKey = keyof typeof hans
@@ -37,7 +36,6 @@ const hant: Record<StringKey, string> = {
   searchFound: '找到 {n} 條結果',
   searchNone: '沒有找到相關內容，換個詞試試，或到共育網站搜索。',
   searchOnSite: '在共育網站搜索“{q}”',
-  readLesson: '閱讀全文',
 }
 
 /** Both tables, for the test that keeps them in step. */
