@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config'
 import { gongyuIntegration } from './src/build/gongyuIntegration.ts'
+import { precompressIntegration } from './src/build/precompressIntegration.ts'
 import { widgetsIntegration } from './src/embed/widgetsIntegration.ts'
 
 // A static site: every page is HTML at build time, with no client JavaScript unless a page asks for it.
@@ -18,5 +19,6 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [gongyuIntegration(), widgetsIntegration()],
+  // Precompression runs last, after the other integrations have written their files.
+  integrations: [gongyuIntegration(), widgetsIntegration(), precompressIntegration()],
 })

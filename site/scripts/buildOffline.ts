@@ -29,6 +29,8 @@ function addFolder(files: Zippable, folder: string, prefix: string): number {
     const full = path.join(folder, entry.name)
     const name = `${prefix}${entry.name}`
     if (entry.isDirectory()) bytes += addFolder(files, full, `${name}/`)
+    // Gzipped copies only save bytes on a network; the zip compresses the originals anyway.
+    else if (entry.name.endsWith('.gz')) continue
     else {
       const data = readFileSync(full)
       bytes += data.length
