@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -10,12 +10,9 @@ const FOLDERS = ['_astro', 'widgets', 'feeds', 'zh-hant/feeds']
 const SMALLEST = 1024
 
 function filesUnder(folder: string): string[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
-  } catch {
-    // A folder a build does not produce (no widgets yet) has nothing to compress.
-    return []
-  }
+  // A folder a build does not produce (no widgets yet) has nothing to compress.
+  if (!existsSync(folder)) return []
+  return readdirSync(folder, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
 }
 
 /** Writes a gzipped copy beside each sizeable script, stylesheet and feed; the site server sends it to clients that accept gzip. */
