@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { zipSync, type Zippable } from 'fflate'
 import { MEDIA_FOLDER } from '../src/build/copyMedia.ts'
-import { repositoryRoot } from '../src/build/exportLocation.ts'
+import { defaultDataDirectory } from '../src/build/exportLocation.ts'
 import { listPages } from '../src/build/pageFiles.ts'
 import { relativizeLinks } from '../src/build/relativeLinks.ts'
 import { buildSite, siteRoot } from './buildSite.ts'
@@ -72,7 +72,7 @@ export async function buildOfflinePack(options: {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const outIndex = process.argv.indexOf('--out')
-  const dataDir = process.env.GONGYU_DATA_DIR ? path.resolve(process.env.GONGYU_DATA_DIR) : path.join(repositoryRoot, 'data')
+  const dataDir = defaultDataDirectory()
   const out = path.resolve(outIndex > 0 ? (process.argv[outIndex + 1] ?? '') : path.join(dataDir, 'offline', 'gongyu-offline.zip'))
   const result = await buildOfflinePack({ out, withVideos: process.argv.includes('--with-videos') })
   console.log(`离线包已生成：${result.file}（${result.pages} 个页面，${(result.bytes / 1024 / 1024).toFixed(1)} MB）`)

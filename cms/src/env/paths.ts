@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { defaultDataDirectory } from '@gongyu/search/export-location'
 
 /** The `cms/` package folder. */
 export const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -10,7 +11,7 @@ export const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  * or the git-ignored `data/` folder at the repository root. Created on first use.
  */
 export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  const directory = env.GONGYU_DATA_DIR ? path.resolve(env.GONGYU_DATA_DIR) : path.resolve(cmsRoot, '..', 'data')
+  const directory = defaultDataDirectory(env)
   mkdirSync(directory, { recursive: true })
   return directory
 }

@@ -2,16 +2,10 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { PublishedContent } from '@gongyu/search/record'
-import { dataDirectory } from '../env/paths'
+import { PUBLISHED_EXPORT_FILE, publishedExportDirectory } from '@gongyu/search/export-location'
 import { readPublishedContent } from './readPublishedRecords'
 
-/** The file name of the export inside its folder; the site build reads it. */
-export const PUBLISHED_EXPORT_FILE = 'published.json'
-
-/** Where the export goes: `GONGYU_EXPORT_DIR`, or `published/` in the data directory. */
-export function publishedExportDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return env.GONGYU_EXPORT_DIR ? path.resolve(env.GONGYU_EXPORT_DIR) : path.join(dataDirectory(env), 'published')
-}
+export { PUBLISHED_EXPORT_FILE, publishedExportDirectory } from '@gongyu/search/export-location'
 
 /**
  * Writes everything the public may see to one JSON file, so the site builds

@@ -1,25 +1,8 @@
 import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { publishedExportFile } from '@gongyu/search/export-location'
 
-/** The repository root, three folders up from `site/src/build/`. */
-export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
-
-/** The export's file name; the CMS writes it (`npm run export`). */
-export const PUBLISHED_FILE = 'published.json'
-
-/**
- * Where the CMS export is read from. The same rule as the CMS writer
- * (`cms/src/publishing/writePublishedExport.ts`), repeated here because the
- * site must never import CMS code: `GONGYU_EXPORT_DIR`, else `published/` in
- * `GONGYU_DATA_DIR`, else `<repo>/data/published`.
- */
-export function publishedExportFile(env: NodeJS.ProcessEnv = process.env): string {
-  const directory = env.GONGYU_EXPORT_DIR
-    ? path.resolve(env.GONGYU_EXPORT_DIR)
-    : path.join(env.GONGYU_DATA_DIR ? path.resolve(env.GONGYU_DATA_DIR) : path.join(repositoryRoot, 'data'), 'published')
-  return path.join(directory, PUBLISHED_FILE)
-}
+// The location rule is shared with the CMS writer and the search command line (search owns the public contract).
+export { defaultDataDirectory, publishedExportFile } from '@gongyu/search/export-location'
 
 /** The message a build stops with when there is nothing to build from. */
 export function missingExportMessage(file: string): string {
