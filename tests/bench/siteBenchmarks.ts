@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import type { Server } from 'node:http'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -8,9 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { listPages } from '../../site/src/build/pageFiles.ts'
 import { buildSite } from '../../site/scripts/buildSite.ts'
-import { createStaticServer } from '../../site/scripts/staticServer.mjs'
 import { chromiumPath } from '../helpers/browser.ts'
-import { freePort } from '../helpers/freePort.ts'
+import { serveFolder } from '../helpers/siteBuild.ts'
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs')
@@ -124,14 +122,12 @@ export async function siteBenchmarks(): Promise<Record<string, unknown>> {
     const lessonWeight = bytes.lesson as Record<string, number>
     const swRegisterKB = kb(gzipSync(readFileSync(path.join(outDir, 'sw-register.js'))).length)
 
-    const port = await freePort()
-    const server: Server = createStaticServer({ root: () => outDir })
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+    const served = await serveFolder(outDir)
     const lighthouse: Record<string, unknown> = {}
     try {
-      for (const name of ['home', 'grade', 'lesson', 'search']) lighthouse[name] = await lighthouseRun(`http://127.0.0.1:${port}${templates[name]}`)
+      for (const name of ['home', 'grade', 'lesson', 'search']) lighthouse[name] = await lighthouseRun(`${served.url}${templates[name]}`)
     } finally {
-      await new Promise((resolve) => server.close(resolve))
+      await served.stop()
     }
 
     return {

@@ -1,14 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { budgetedBytes, bundleWidgets, WIDGET_BUDGET_GZIP_BYTES } from '../../site/src/embed/widgetBundle.ts'
 import { buildSite } from '../../site/scripts/buildSite.ts'
-import { createStaticServer } from '../../site/scripts/staticServer.mjs'
 import { launchChromium } from '../helpers/browser.ts'
-import { freePort } from '../helpers/freePort.ts'
-import { buildTestSite } from '../helpers/siteBuild.ts'
+import { buildTestSite, serveFolder } from '../helpers/siteBuild.ts'
 import { hostHtml, startWidgetHost } from '../helpers/widgetHost.ts'
 import { widgetScriptOf } from '../helpers/widgetSites.ts'
 import { ms, percentile } from './stats.ts'
@@ -23,14 +20,12 @@ async function siteToMeasure(): Promise<{ url: string; outDir: string; stop: () 
   const work = mkdtempSync(path.join(tmpdir(), 'gongyu-widget-bench-'))
   const outDir = path.join(work, 'dist')
   await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir } })
-  const port = await freePort()
-  const server: Server = createStaticServer({ root: () => outDir })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const served = await serveFolder(outDir)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: served.url,
     outDir,
     stop: async () => {
-      await new Promise((resolve) => server.close(resolve))
+      await served.stop()
       rmSync(work, { recursive: true, force: true })
     },
   }

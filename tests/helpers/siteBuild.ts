@@ -39,7 +39,6 @@ export interface BuildTestSiteOptions {
 export async function buildTestSite(options: BuildTestSiteOptions = {}): Promise<BuiltTestSite> {
   const root = mkdtempSync(path.join(tmpdir(), 'gongyu-site-'))
   const exportDir = path.join(root, 'published')
-  const outDir = path.join(root, 'dist')
   mkdirSync(exportDir)
   const t = await startTestPayload()
   try {
@@ -53,21 +52,34 @@ export async function buildTestSite(options: BuildTestSiteOptions = {}): Promise
   } finally {
     await t.close()
   }
-  const { seconds } = await buildSite({
-    outDir,
-    env: { GONGYU_EXPORT_DIR: exportDir, GONGYU_SITE_URL: TEST_SITE_URL, ...(options.buildDate ? { GONGYU_BUILD_DATE: options.buildDate } : {}) },
-  })
-  const port = await freePort()
-  const server: Server = createStaticServer({ root: () => outDir })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return buildAndServeFromExport(root, options.buildDate ? { GONGYU_BUILD_DATE: options.buildDate } : {})
+}
+
+/**
+ * Builds the site from the export in `<root>/published` into `<root>/dist`
+ * and serves it; stopping also removes `root`.
+ */
+export async function buildAndServeFromExport(root: string, env: Record<string, string> = {}): Promise<BuiltTestSite> {
+  const exportDir = path.join(root, 'published')
+  const outDir = path.join(root, 'dist')
+  const { seconds } = await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir, GONGYU_SITE_URL: TEST_SITE_URL, ...env } })
+  const served = await serveFolder(outDir)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: served.url,
     outDir,
     exportDir,
     buildSeconds: seconds,
     stop: async () => {
-      await new Promise((resolve) => server.close(resolve))
+      await served.stop()
       rmSync(root, { recursive: true, force: true })
     },
   }
+}
+
+/** Serves a built site folder with the site's own static server on a free loopback port. */
+export async function serveFolder(outDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort()
+  const server: Server = createStaticServer({ root: () => outDir })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }

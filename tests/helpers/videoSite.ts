@@ -1,13 +1,10 @@
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import type { Server } from 'node:http'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { StarterContent } from '@gongyu/seed/content'
 import { buildSite } from '../../site/scripts/buildSite.ts'
-import { createStaticServer } from '../../site/scripts/staticServer.mjs'
-import { freePort } from './freePort.ts'
-import { TEST_SITE_URL } from './siteBuild.ts'
+import { TEST_SITE_URL, serveFolder } from './siteBuild.ts'
 import type { TestPayload, TestRole } from './testPayload.ts'
 
 const run = promisify(execFile)
@@ -67,13 +64,6 @@ export interface ServedSite {
 /** Builds the site from `exportDir` into `outDir` (media hard-linked from the export's sources) and serves it. */
 export async function buildAndServeSite(exportDir: string, outDir: string): Promise<ServedSite> {
   const { seconds } = await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir, GONGYU_SITE_URL: TEST_SITE_URL } })
-  const port = await freePort()
-  const server: Server = createStaticServer({ root: () => outDir })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${port}`,
-    outDir,
-    buildSeconds: seconds,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
+  const served = await serveFolder(outDir)
+  return { url: served.url, outDir, buildSeconds: seconds, stop: served.stop }
 }

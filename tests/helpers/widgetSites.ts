@@ -1,12 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import type { Server } from 'node:http'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { buildSite } from '../../site/scripts/buildSite.ts'
-import { createStaticServer } from '../../site/scripts/staticServer.mjs'
 import { hostileExport } from '../fixtures/widgetHostileExport.ts'
-import { freePort } from './freePort.ts'
-import { buildTestSite, type BuiltTestSite } from './siteBuild.ts'
+import { buildAndServeFromExport, buildTestSite, type BuiltTestSite } from './siteBuild.ts'
 
 /** Grades whose lessons the three seeded course lists use: with them, all three lists are in the slice. */
 export const COURSE_LIST_GRADES = ['k1', 'k2', 'k3', 'p1', 'p2', 'p3', 'p5', 'j1', 'j2', 's1']
@@ -36,23 +32,9 @@ export function buildSeededWidgetSite(allowedOrigin: string): Promise<BuiltTestS
 export async function buildHostileWidgetSite(allowedOrigin: string): Promise<BuiltTestSite> {
   const root = mkdtempSync(path.join(tmpdir(), 'gongyu-hostile-'))
   const exportDir = path.join(root, 'published')
-  const outDir = path.join(root, 'dist')
   mkdirSync(exportDir)
   writeFileSync(path.join(exportDir, 'published.json'), JSON.stringify(hostileExport(allowedOrigin)))
-  const { seconds } = await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir, GONGYU_SITE_URL: 'https://gongyu.example.cn' } })
-  const port = await freePort()
-  const server: Server = createStaticServer({ root: () => outDir })
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${port}`,
-    outDir,
-    exportDir,
-    buildSeconds: seconds,
-    stop: async () => {
-      await new Promise((resolve) => server.close(resolve))
-      rmSync(root, { recursive: true, force: true })
-    },
-  }
+  return buildAndServeFromExport(root)
 }
 
 /** The versioned widgets script of a build, read from the builder page (the one place that names it). */
