@@ -34,7 +34,7 @@ export const syncSearchRecordTask: TaskConfig<typeof SYNC_SEARCH_TASK> = {
     const collection = input.collection as PublicCollection
     if (!(collection in publicCollections)) throw new Error(`不是公开内容集合：${input.collection}`)
     const id = /^\d+$/.test(input.id) && req.payload.db.defaultIDType === 'number' ? Number(input.id) : input.id
-    const records = await readPublishedRecordsOf(req.payload, collection, [id])
+    const records = await readPublishedRecordsOf(req.payload, { [collection]: [id] })
     const current = new Set(records.map((record) => record.id))
     const stale = (Array.isArray(input.recordIds) ? (input.recordIds as unknown[]) : []).filter((recordId): recordId is string => typeof recordId === 'string' && !current.has(recordId))
     const engine = new MeiliSearchEngine(connection)

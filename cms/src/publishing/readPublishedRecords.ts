@@ -45,7 +45,18 @@ export async function readPublishedRecords(payload: Payload): Promise<PublicReco
   return (await readPublishedContent(payload)).records
 }
 
-async function lookupsFor(payload: Payload, recordIds: Map<string, string>, lessonThemes: Map<Id, unknown[]>) {
+/** What records refer to across collections: the record id of every published document, and each lesson's themes (for its plans). */
+function referencesOf(docsByCollection: Map<PublicCollection, Doc[]>) {
+  const recordIds = new Map<string, string>()
+  for (const [collection, docs] of docsByCollection) {
+    for (const doc of docs) if (typeof doc.slug === 'string') recordIds.set(`${collection}:${doc.id}`, `${publicCollections[collection]}:${doc.slug}`)
+  }
+  const lessonThemes = new Map<Id, unknown[]>((docsByCollection.get('lessons') ?? []).map((lesson) => [lesson.id, Array.isArray(lesson.themes) ? lesson.themes : []]))
+  return { recordIds, lessonThemes }
+}
+
+async function lookupsFor(payload: Payload, docsByCollection: Map<PublicCollection, Doc[]>) {
+  const { recordIds, lessonThemes } = referencesOf(docsByCollection)
   const themeDocs = await payload.find({ collection: 'themes', limit: 0, pagination: false, depth: 0, overrideAccess: false, sort: 'slug' })
   const themeById = new Map<Id, { slug: string; name: string }>(themeDocs.docs.map((theme) => [theme.id, { slug: theme.slug, name: theme.name }]))
   const lookups: RecordLookups = {
@@ -54,41 +65,40 @@ async function lookupsFor(payload: Payload, recordIds: Map<string, string>, less
     lessonThemesOf: (value) => lessonThemes.get(idOf(value) as Id) ?? [],
     videoOf: await videoLookup(payload),
   }
-  return { lookups, themeDocs }
+  return { lookups, themeDocs, recordIds }
 }
 
 /**
- * The current public records of some documents of one collection; a
- * document that is not published (any more) has none. Relations to other
- * records are resolved; the reverse links on those records are not updated.
+ * The current public records of some documents, grouped by collection; a
+ * document that is not published (any more) has none. The references every
+ * record needs are read once for the whole batch. Relations to other records
+ * are resolved; the reverse links on those records are not updated.
  */
-export async function readPublishedRecordsOf(payload: Payload, collection: PublicCollection, ids: Id[]): Promise<PublicRecord[]> {
-  const recordIds = new Map<string, string>()
-  const lessonThemes = new Map<Id, unknown[]>()
-  for (const other of Object.keys(publicCollections) as PublicCollection[]) {
-    const select = (other === 'lessons' ? { slug: true, themes: true } : { slug: true }) as { slug: true }
-    const { docs } = await payload.find({ collection: other, limit: 0, pagination: false, depth: 0, draft: false, overrideAccess: false, select })
+export async function readPublishedRecordsOf(payload: Payload, wanted: Partial<Record<PublicCollection, Id[]>>): Promise<PublicRecord[]> {
+  const references = new Map<PublicCollection, Doc[]>()
+  for (const collection of Object.keys(publicCollections) as PublicCollection[]) {
+    const select = (collection === 'lessons' ? { slug: true, themes: true } : { slug: true }) as { slug: true }
+    const { docs } = await payload.find({ collection, limit: 0, pagination: false, depth: 0, draft: false, overrideAccess: false, select })
+    references.set(collection, docs as unknown as Doc[])
+  }
+  const { lookups } = await lookupsFor(payload, references)
+  const records: PublicRecord[] = []
+  for (const [collection, ids] of Object.entries(wanted) as [PublicCollection, Id[]][]) {
+    if (ids.length === 0) continue
+    const { docs } = await payload.find({ collection, where: { id: { in: ids } }, limit: 0, pagination: false, depth: 0, draft: false, overrideAccess: false })
     for (const doc of docs as unknown as Doc[]) {
-      if (typeof doc.slug === 'string') recordIds.set(`${other}:${doc.id}`, `${publicCollections[other]}:${doc.slug}`)
-      if (other === 'lessons') lessonThemes.set(doc.id, Array.isArray(doc.themes) ? doc.themes : [])
+      const record = toPublicRecord(collection, doc, lookups)
+      if (record) records.push(record)
     }
   }
-  const { lookups } = await lookupsFor(payload, recordIds, lessonThemes)
-  const { docs } = await payload.find({ collection, where: { id: { in: ids } }, limit: 0, pagination: false, depth: 0, draft: false, overrideAccess: false })
-  return (docs as unknown as Doc[]).map((doc) => toPublicRecord(collection, doc, lookups)).filter((record): record is PublicRecord => Boolean(record))
+  return records
 }
 
 /** Everything the public sees: records, themes, organizations and published course lists. */
 export async function readPublishedContent(payload: Payload): Promise<PublishedContent> {
   const docsByCollection = new Map<PublicCollection, Doc[]>()
-  const recordIds = new Map<string, string>()
-  for (const collection of Object.keys(publicCollections) as PublicCollection[]) {
-    const docs = await readAnonymously(payload, collection)
-    docsByCollection.set(collection, docs)
-    for (const doc of docs) if (typeof doc.slug === 'string') recordIds.set(`${collection}:${doc.id}`, `${publicCollections[collection]}:${doc.slug}`)
-  }
-  const lessonThemes = new Map<Id, unknown[]>((docsByCollection.get('lessons') ?? []).map((lesson) => [lesson.id, Array.isArray(lesson.themes) ? lesson.themes : []]))
-  const { lookups, themeDocs } = await lookupsFor(payload, recordIds, lessonThemes)
+  for (const collection of Object.keys(publicCollections) as PublicCollection[]) docsByCollection.set(collection, await readAnonymously(payload, collection))
+  const { lookups, themeDocs, recordIds } = await lookupsFor(payload, docsByCollection)
   const records: PublicRecord[] = []
   for (const [collection, docs] of docsByCollection) {
     for (const doc of docs) {

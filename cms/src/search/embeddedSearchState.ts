@@ -40,13 +40,14 @@ export function noteSearchRebuild(payload: Payload): void {
   stateOf(payload).rebuild = true
 }
 
+/** Applies a burst of changes with one read: every changed document's current record, and the removal of ids it no longer has. */
 async function applyPending(payload: Payload, engine: EmbeddedSearch, changes: PendingChange[]): Promise<void> {
-  for (const change of changes) {
-    const records = await readPublishedRecordsOf(payload, change.collection, [change.id])
-    const current = new Set(records.map((record) => record.id))
-    await engine.remove(change.recordIds.filter((recordId) => !current.has(recordId)))
-    await engine.upsert(records)
-  }
+  const wanted: Partial<Record<PublicCollection, Id[]>> = {}
+  for (const change of changes) (wanted[change.collection] ??= []).push(change.id)
+  const records = await readPublishedRecordsOf(payload, wanted)
+  const current = new Set(records.map((record) => record.id))
+  await engine.remove(changes.flatMap((change) => change.recordIds).filter((recordId) => !current.has(recordId)))
+  await engine.upsert(records)
 }
 
 /** The CMS's embedded engine, built from published records on first use and kept current as content changes. */
