@@ -1,5 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { engineKindFromEnv, meiliConnectionFromEnv } from '@gongyu/search/engine'
+import { meiliConnectionFromEnv } from '@gongyu/search/engine'
 import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
 import { filterNames, parseSearchQuery, SearchQueryError, type SearchQueryInput } from '@gongyu/search'
 import { embeddedSearchFor } from './embeddedSearchState'
@@ -31,7 +31,7 @@ export const searchEndpoint: Endpoint = {
       return Response.json({ errors: [{ message: error.message, field: error.field }] }, { status: 400 })
     }
     const connection = meiliConnectionFromEnv()
-    const engine = engineKindFromEnv() === 'meilisearch' && connection ? new MeiliSearchEngine(connection) : await embeddedSearchFor(req.payload)
+    const engine = connection ? new MeiliSearchEngine(connection) : await embeddedSearchFor(req.payload)
     return Response.json(await engine.search(query), { headers: { 'Cache-Control': 'no-store' } })
   },
 }

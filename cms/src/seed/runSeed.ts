@@ -4,10 +4,8 @@ import { loadStarterContent } from '@gongyu/seed/load'
 import path from 'node:path'
 import { getPayload } from 'payload'
 import { dataDirectory } from '../env/paths'
-import { meiliConnectionFromEnv } from '@gongyu/search/engine'
-import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
 import config from '../payload.config'
-import { writePublishedExport } from '../publishing/writePublishedExport'
+import { rebuildSearch } from '../search/rebuildSearch'
 
 const payload = await getPayload({ config })
 try {
@@ -22,13 +20,8 @@ try {
       videoCacheDir: path.join(dataDirectory(), 'cache', 'sample-videos'),
     })
     console.log(`初始内容导入完成，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`)
-    // The import skips per-item search sync, so the search index and the site export are rebuilt once here.
-    const { content } = await writePublishedExport(payload)
-    const connection = meiliConnectionFromEnv()
-    if (connection) {
-      await new MeiliSearchEngine(connection).replaceAll(content.records)
-      console.log(`Meilisearch 索引已重建：${content.records.length} 条。`)
-    }
+    // The import skips per-item search sync, so the export and the search index are rebuilt once here.
+    await rebuildSearch(payload, (line) => console.log(line))
   }
 } catch (error) {
   console.error(`\n导入失败：${(error as Error).message}`)
