@@ -1,6 +1,6 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch'
 import { countFacets, matchesFilters } from '../engine/facets.ts'
-import { searchDocumentFields, type SearchDocument, type SearchEngine, type SearchHit, type SearchIndexWriter, type SearchResponse } from '../engine/searchResponse.ts'
+import { searchDocumentFields, toSearchDocument, type SearchDocument, type SearchEngine, type SearchHit, type SearchIndexWriter, type SearchResponse } from '../engine/searchResponse.ts'
 import { highlight, snippet } from '../query/highlight.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
 import type { PublicRecord } from '../record/publicRecord.ts'
@@ -196,7 +196,7 @@ export class EmbeddedSearch implements SearchEngine, SearchIndexWriter {
   }
 
   private hitOf(result: SearchResult & SearchDocument, terms: string[]): SearchHit {
-    const document = Object.fromEntries(searchDocumentFields.map((field) => [field, result[field]])) as SearchDocument
+    const document = toSearchDocument(result)
     const body = this.parts.bodies.get(document.id) ?? ''
     const inSummary = terms.some((term) => document.summary.toLowerCase().includes(term))
     return {

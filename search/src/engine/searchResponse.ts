@@ -44,9 +44,9 @@ export const searchDocumentFields = [
   'publishedAt',
 ] as const satisfies readonly (keyof SearchDocument)[]
 
-/** The search document of a record. */
-export function toSearchDocument(record: PublicRecord): SearchDocument {
-  return Object.fromEntries(searchDocumentFields.map((field) => [field, record[field]])) as SearchDocument
+/** The search document of a record, or of anything that carries its fields (a stored hit). */
+export function toSearchDocument(source: Pick<PublicRecord, (typeof searchDocumentFields)[number]>): SearchDocument {
+  return Object.fromEntries(searchDocumentFields.map((field) => [field, source[field]])) as SearchDocument
 }
 
 /** One result: the document plus HTML-safe highlighted title and snippet. */

@@ -1,5 +1,5 @@
 import type { Hit, Meilisearch } from 'meilisearch'
-import { facetNames, searchDocumentFields, type FacetCounts, type SearchDocument, type SearchHit, type SearchResponse } from '../engine/searchResponse.ts'
+import { facetNames, searchDocumentFields, toSearchDocument, type FacetCounts, type SearchDocument, type SearchHit, type SearchResponse } from '../engine/searchResponse.ts'
 import { escapeHtml, snippet } from '../query/highlight.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
 import { normalizeText } from '../text/normalize.ts'
@@ -19,7 +19,7 @@ function sortOf(query: SearchQuery): string[] | undefined {
 }
 
 function hitOf(hit: StoredHit, terms: string[]): SearchHit {
-  const document = Object.fromEntries(searchDocumentFields.map((field) => [field, hit[field]])) as SearchDocument
+  const document = toSearchDocument(hit)
   const croppedBody = hit._formatted?.bodyText
   const bodyMatched = typeof croppedBody === 'string' && croppedBody.includes(HIGHLIGHT_START)
   return {
