@@ -2,28 +2,48 @@ import { pinyin } from 'pinyin-pro'
 import { normalizeText } from './normalize.ts'
 import { segmentWords } from './tokenize.ts'
 
-const HAN_WORD = /^\p{Script=Han}+$/u
+// Index time only: pinyin-pro is too large for the browser, which reads a pinyin table instead.
+const HAN_RUN = /\p{Script=Han}+/gu
+const LONGEST_INITIALS = 8
 
-/** Toneless pinyin syllables of a Han word: 沟通 → ['gou', 'tong']. Index time only (pinyin-pro is large). */
-export function syllablesOf(word: string): string[] {
-  return pinyin(word, { toneType: 'none', type: 'array', v: true })
+/** Toneless syllables of each character of a Han run, read in context so polyphones come out right. */
+function syllablesInContext(run: string): string[] {
+  return pinyin(run, { toneType: 'none', type: 'array', v: true })
+}
+
+/** Pinyin words of a text: each ICU word of two or more Han characters, spelled in full, with its initials. */
+export function pinyinWordsOf(text: string): { full: string[]; initials: string[] } {
+  const normalized = normalizeText(text)
+  const full = new Set<string>()
+  const initials = new Set<string>()
+  for (const run of normalized.match(HAN_RUN) ?? []) {
+    const syllables = syllablesInContext(run)
+    if (syllables.length !== [...run].length) continue
+    let offset = 0
+    for (const word of segmentWords(run)) {
+      const length = [...word].length
+      const wordSyllables = syllables.slice(offset, offset + length)
+      offset += length
+      if (length < 2) continue
+      full.add(wordSyllables.join(''))
+      initials.add(wordSyllables.map((syllable) => syllable[0]).join(''))
+    }
+  }
+  return { full: [...full], initials: [...initials] }
 }
 
 /**
- * Pinyin terms of a text, for matching typed pinyin and homophone typos:
- * each Han word as full pinyin (qinzi, goutong) and as initials (qz, gt),
- * plus the initials of the whole text (qzgt) for short titles and names.
+ * Typed pinyin of a short text (a title, a theme name): the whole text
+ * spelled out (qinzigoutong…), and its initials from every starting
+ * character (qzgt… as well as zgt…), so initials typed for any phrase in
+ * it match by prefix.
  */
-export function pinyinTerms(text: string): { full: string[]; initials: string[] } {
-  const words = segmentWords(normalizeText(text)).filter((word) => HAN_WORD.test(word))
-  const full = new Set<string>()
-  const initials = new Set<string>()
-  for (const word of words) {
-    const syllables = syllablesOf(word)
-    full.add(syllables.join(''))
-    if (syllables.length > 1) initials.add(syllables.map((syllable) => syllable[0]).join(''))
-  }
-  const whole = words.flatMap((word) => syllablesOf(word).map((syllable) => syllable[0])).join('')
-  if (whole.length > 1 && whole.length <= 12) initials.add(whole)
-  return { full: [...full], initials: [...initials] }
+export function wholePinyinOf(text: string): { full: string; initials: string[] } {
+  const runs = normalizeText(text).match(HAN_RUN) ?? []
+  const syllables = runs.flatMap(syllablesInContext)
+  const initials = runs.flatMap((run) => {
+    const letters = syllablesInContext(run).map((syllable) => syllable[0]).join('')
+    return [...letters].map((_, start) => letters.slice(start, start + LONGEST_INITIALS)).filter((piece) => piece.length >= 2)
+  })
+  return { full: syllables.join(''), initials }
 }

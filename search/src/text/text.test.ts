@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from './normalize.ts'
-import { pinyinTerms } from './pinyin.ts'
+import { pinyinWordsOf, wholePinyinOf } from './pinyin.ts'
 import { synonymsOf } from './synonyms.ts'
 import { hanBigrams, tokenize } from './tokenize.ts'
 
@@ -39,15 +39,17 @@ describe('tokenize', () => {
   })
 })
 
-describe('pinyinTerms', () => {
+describe('pinyin of words and whole texts', () => {
   it('gives full pinyin and initials of each word and of the whole text', () => {
-    const terms = pinyinTerms('亲子沟通')
-    expect(terms.full).toEqual(expect.arrayContaining(['goutong']))
-    expect(terms.initials).toEqual(expect.arrayContaining(['qzgt', 'gt']))
+    const words = pinyinWordsOf('亲子沟通')
+    const whole = wholePinyinOf('亲子沟通')
+    expect(words.full).toEqual(expect.arrayContaining(['goutong']))
+    expect([...words.initials, ...whole.initials]).toEqual(expect.arrayContaining(['qzgt', 'gt']))
+    expect(whole.full).toBe('qinzigoutong')
   })
 
   it('maps a homophone typo to the same pinyin as the right word', () => {
-    expect(pinyinTerms('勾通').full).toEqual(pinyinTerms('沟通').full)
+    expect(wholePinyinOf('勾通').full).toEqual(wholePinyinOf('沟通').full)
   })
 })
 
