@@ -3,7 +3,7 @@ import { normalizeText } from '../text/normalize.ts'
 import type { ContentTypeCode, GradeCode, StageCode } from '../vocabulary.ts'
 import type { PinyinLookup } from '../text/pinyinTable.ts'
 import { synonymGroups } from '../text/synonyms.ts'
-import { hanBigrams, segmentWords } from '../text/tokenize.ts'
+import { hanBigrams, hanRuns, segmentWords } from '../text/tokenize.ts'
 
 /** The bank's own words by pinyin spelling, for typed pinyin and homophone typos. */
 export interface SpellingIndex {
@@ -32,7 +32,6 @@ export interface QueryPlan {
 /** How much a term found by each route counts, next to a word typed as is (1). */
 export const termWeights = { typed: 1, word: 1.2, typo: 0.6, pinyin: 0.9, synonym: 0.5 } as const
 const CORRECTIONS_PER_CHUNK = 3
-const HAN_RUN = /\p{Script=Han}+/gu
 const LATIN_OR_DIGIT_RUN = /[a-z0-9]+/g
 const PREFIX_MIN_LENGTH = 3
 
@@ -91,7 +90,7 @@ function splitSpellings(run: string, spellings: SpellingIndex): string[] {
 export function planQuery(text: string, spellings: SpellingIndex, pinyinLookup: PinyinLookup): QueryPlan {
   const normalized = normalizeText(text)
   const plan = new PlanBuilder()
-  for (const run of normalized.match(HAN_RUN) ?? []) {
+  for (const run of hanRuns(normalized)) {
     plan.addHanText(run, termWeights.typed)
     for (const bigram of hanBigrams(run)) {
       if ([...bigram].length < 2 || spellings.isKnown(bigram)) continue

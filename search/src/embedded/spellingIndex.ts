@@ -1,10 +1,10 @@
 import type { SearchDocument } from '../engine/searchResponse.ts'
 import { normalizeText } from '../text/normalize.ts'
+import { hanBigrams, hanRuns } from '../text/tokenize.ts'
 import type { PinyinLookup } from '../text/pinyinTable.ts'
 import { synonymGroups } from '../text/synonyms.ts'
 import type { SpellingIndex } from './planQuery.ts'
 
-const HAN_RUN = /\p{Script=Han}+/gu
 // A chunk with several polyphones is listed under a few spellings, not all of them.
 const SPELLINGS_PER_CHUNK = 4
 
@@ -27,11 +27,9 @@ export class SpellingMap implements SpellingIndex {
 
   /** Adds every chunk of a text under its spellings. */
   addText(text: string): void {
-    for (const run of normalizeText(text).match(HAN_RUN) ?? []) {
-      const characters = [...run]
-      for (let index = 0; index < characters.length - 1; index += 1) {
-        const bigram = characters[index]! + characters[index + 1]!
-        if (this.known.has(bigram)) continue
+    for (const run of hanRuns(normalizeText(text))) {
+      for (const bigram of hanBigrams(run)) {
+        if (bigram.length < 2 || this.known.has(bigram)) continue
         for (const spelling of this.lookup.spellingsOf(bigram, SPELLINGS_PER_CHUNK)) this.add(spelling, bigram)
         this.known.add(bigram)
       }

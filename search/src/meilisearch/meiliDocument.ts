@@ -1,7 +1,7 @@
 import { toSearchDocument, type SearchDocument } from '../engine/searchResponse.ts'
 import { indexFieldsOf } from '../embedded/indexFields.ts'
 import type { PublicRecord } from '../record/publicRecord.ts'
-import { hanBigrams } from '../text/tokenize.ts'
+import { hanBigrams, hanRuns } from '../text/tokenize.ts'
 import { normalizeText } from '../text/normalize.ts'
 
 export { HIGHLIGHT_END, HIGHLIGHT_START } from './meiliMarkers.ts'
@@ -42,7 +42,7 @@ export function toMeiliDocument(record: PublicRecord): MeiliDocument {
     key: meiliKeyOf(record.id),
     bodyText: stripMarkers(record.bodyText),
     labelText: fields.labelText,
-    chunks: [...new Set((chunkSource.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams))].join(' '),
+    chunks: [...new Set(hanRuns(chunkSource).flatMap(hanBigrams))].join(' '),
     pinyin: fields.pinyin,
     initials: fields.initials,
     publishedAtTimestamp: Math.floor(Date.parse(record.publishedAt) / 1000),

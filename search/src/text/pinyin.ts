@@ -1,9 +1,8 @@
 import { pinyin } from 'pinyin-pro'
 import { normalizeText } from './normalize.ts'
-import { segmentWords } from './tokenize.ts'
+import { hanRuns, segmentWords } from './tokenize.ts'
 
 // Index time only: pinyin-pro is too large for the browser, which reads a pinyin table instead.
-const HAN_RUN = /\p{Script=Han}+/gu
 const LONGEST_INITIALS = 8
 
 /** Toneless syllables of each character of a Han run, read in context so polyphones come out right. */
@@ -16,7 +15,7 @@ export function pinyinWordsOf(text: string): { full: string[]; initials: string[
   const normalized = normalizeText(text)
   const full = new Set<string>()
   const initials = new Set<string>()
-  for (const run of normalized.match(HAN_RUN) ?? []) {
+  for (const run of hanRuns(normalized)) {
     const syllables = syllablesInContext(run)
     if (syllables.length !== [...run].length) continue
     let offset = 0
@@ -39,7 +38,7 @@ export function pinyinWordsOf(text: string): { full: string[]; initials: string[
  * it match by prefix.
  */
 export function wholePinyinOf(text: string): { full: string; initials: string[] } {
-  const runs = normalizeText(text).match(HAN_RUN) ?? []
+  const runs = hanRuns(normalizeText(text))
   const syllables = runs.flatMap(syllablesInContext)
   const initials = runs.flatMap((run) => {
     const letters = syllablesInContext(run).map((syllable) => syllable[0]).join('')

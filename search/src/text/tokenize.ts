@@ -9,6 +9,11 @@ export function segmentWords(normalized: string): string[] {
   return [...segmenter.segment(normalized)].filter((piece) => piece.isWordLike).map((piece) => piece.segment)
 }
 
+/** The runs of Han characters in a text (already normalized). */
+export function hanRuns(normalized: string): string[] {
+  return normalized.match(HAN_RUN) ?? []
+}
+
 /**
  * Overlapping two-character chunks of a run of Han characters. They make
  * matching independent of where ICU puts word boundaries (which differs
@@ -30,7 +35,7 @@ export function tokenize(text: string): string[] {
   const normalized = normalizeText(text)
   const terms = new Set<string>()
   for (const word of segmentWords(normalized)) terms.add(word)
-  for (const run of normalized.match(HAN_RUN) ?? []) for (const bigram of hanBigrams(run)) terms.add(bigram)
+  for (const run of hanRuns(normalized)) for (const bigram of hanBigrams(run)) terms.add(bigram)
   for (const run of normalized.match(LATIN_OR_DIGIT_RUN) ?? []) terms.add(run)
   return [...terms]
 }
