@@ -120,10 +120,6 @@ export class EmbeddedSearch implements SearchEngine, SearchIndexWriter {
     return this.parts.miniSearch
   }
 
-  get documentCount(): number {
-    return this.miniSearch.documentCount
-  }
-
   toStaticIndex(): StaticIndexData {
     const { miniSearch, pinyinTable, withBody } = this.parts
     return { format: 'gongyu-embedded-search', version: STATIC_INDEX_VERSION, withBody, index: miniSearch.toJSON(), pinyinTable }

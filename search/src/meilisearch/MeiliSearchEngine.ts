@@ -7,8 +7,6 @@ import { meiliSettings } from './meiliSettings.ts'
 import { succeeded } from './meiliTasks.ts'
 import { searchMeili } from './searchMeili.ts'
 
-export { markedTextToHtml } from './meiliMarkers.ts'
-
 export interface MeiliConnection {
   host: string
   /** A key allowed to do what is asked: search only for the site, admin for indexing. */

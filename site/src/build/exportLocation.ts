@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs'
-import { publishedExportFile } from '@gongyu/search/export-location'
-
 // The location rule is shared with the CMS writer and the search command line (search owns the public contract).
 export { defaultDataDirectory, publishedExportFile } from '@gongyu/search/export-location'
 
@@ -12,9 +9,4 @@ export function missingExportMessage(file: string): string {
     '或运行 npm start（会自动导入初始内容、导出并构建网站）。',
     '如果导出文件在别处，请用环境变量 GONGYU_EXPORT_DIR 指定它所在的文件夹。',
   ].join('\n')
-}
-
-/** True when the export exists. */
-export function hasPublishedExport(env: NodeJS.ProcessEnv = process.env): boolean {
-  return existsSync(publishedExportFile(env))
 }
