@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch'
 import type { PublicRecord } from '../record/publicRecord.ts'
 import { buildPinyinTable } from '../text/buildPinyinTable.ts'
 import { PinyinLookup } from '../text/pinyinTable.ts'
-import { toSearchDocument, type SearchDocument } from '../engine/searchResponse.ts'
+import { toSearchDocument } from '../engine/searchResponse.ts'
 import { EmbeddedSearch, miniSearchOptions, type EmbeddedParts, type IndexEntry } from './EmbeddedSearch.ts'
 import { indexFieldsOf } from './indexFields.ts'
 import { SpellingMap } from './spellingIndex.ts'
@@ -10,18 +10,11 @@ import { SpellingMap } from './spellingIndex.ts'
 export interface EmbeddedBuildOptions {
   /** Index record bodies too (the CMS and the command line do; the browser index does not, to stay small). */
   withBody?: boolean
-  /** Converts the text shown in results (title, summary, theme names), e.g. to Traditional for /zh-hant/; matching is unaffected. */
-  displayText?: (text: string) => string
 }
 
-function displayed(document: SearchDocument, convert: ((text: string) => string) | undefined): SearchDocument {
-  if (!convert) return document
-  return { ...document, title: convert(document.title), summary: convert(document.summary), themeNames: document.themeNames.map(convert) }
-}
-
-function indexRecords(parts: EmbeddedParts, records: PublicRecord[], displayText?: (text: string) => string): void {
+function indexRecords(parts: EmbeddedParts, records: PublicRecord[]): void {
   for (const record of records) {
-    const entry: IndexEntry = { id: record.id, text: indexFieldsOf(record, parts.withBody), stored: displayed(toSearchDocument(record), displayText) }
+    const entry: IndexEntry = { id: record.id, text: indexFieldsOf(record, parts.withBody), stored: toSearchDocument(record) }
     parts.miniSearch.add(entry)
     parts.spellings.addDocument(record)
     if (parts.withBody) parts.bodies.set(record.id, record.bodyText)
@@ -40,8 +33,8 @@ export function buildEmbeddedSearch(records: PublicRecord[], options: EmbeddedBu
     pinyinTable,
     withBody: options.withBody ?? true,
     bodies: new Map(),
-    indexRecords: (target, added) => indexRecords(target, added, options.displayText),
+    indexRecords,
   }
-  indexRecords(parts, records, options.displayText)
+  indexRecords(parts, records)
   return new EmbeddedSearch(parts)
 }

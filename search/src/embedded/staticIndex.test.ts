@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseSearchQuery } from '../query/searchQuery.ts'
 import type { PublicRecord } from '../record/publicRecord.ts'
 import { EmbeddedSearch, type StaticIndexData } from './EmbeddedSearch.ts'
-import { writeStaticIndex } from './staticIndex.ts'
+import { writeStaticIndex, writeStaticIndexes } from './staticIndex.ts'
 
 const record: PublicRecord = {
   id: 'lesson:p3-talk', type: 'lesson', slug: 'p3-talk', url: '/lessons/p3-talk/', title: '亲子沟通的秘诀', summary: '孩子放学后怎么聊', bodyText: '正文里的独有词语',
@@ -27,7 +27,8 @@ describe('the static browser index', () => {
 
   it('shows Traditional text in a Traditional index, and still matches Simplified queries', () => {
     const toTraditional = (text: string) => text.replace('亲子沟通', '親子溝通').replace('秘诀', '祕訣')
-    const engine = load(writeStaticIndex([record], path.join(directory, 'zh-hant'), { displayText: toTraditional }).file)
+    const [, traditional] = writeStaticIndexes([record], [{ directory: path.join(directory, 'zh-hans') }, { directory: path.join(directory, 'zh-hant'), displayText: toTraditional }])
+    const engine = load(traditional!.file)
     const { hits } = engine.searchNow(parseSearchQuery({ q: '亲子沟通' }))
     expect(hits[0]?.title).toBe('親子溝通的祕訣')
     expect(hits[0]?.titleHtml).toBe('<mark>親子溝通</mark>的祕訣')

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
-import { writeStaticIndex } from '@gongyu/search/static-index'
+import { writeStaticIndexes } from '@gongyu/search/static-index'
 import { readPublishedContent } from '../loaders/publishedLoader.ts'
 import { copyMedia, MEDIA_FOLDER } from './copyMedia.ts'
 import { listPages } from './pageFiles.ts'
@@ -57,9 +57,8 @@ export function gongyuIntegration(): AstroIntegration {
         const media = copyMedia(mediaSources, outDir)
         // The browser's search index, with Traditional display text under /zh-hant/ (matching is the same).
         const { records } = readPublishedContent()
-        const searchIndex = writeStaticIndex(records, outDir)
-        writeStaticIndex(records, path.join(outDir, TRADITIONAL_FOLDER), { displayText: convert })
-        logger.info(`搜索索引 ${records.length} 条，${Math.round(searchIndex.gzipBytes / 1024)} KB（gzip）`)
+        const [searchIndex] = writeStaticIndexes(records, [{ directory: outDir }, { directory: path.join(outDir, TRADITIONAL_FOLDER), displayText: convert }])
+        logger.info(`搜索索引 ${records.length} 条，${Math.round((searchIndex?.gzipBytes ?? 0) / 1024)} KB（gzip）`)
         logger.info(`繁体页面 ${pages.length} 个，站点地图 ${indexable.length * 2} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`)
       },
     },
