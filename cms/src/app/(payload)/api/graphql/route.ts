@@ -1,5 +1,8 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { REST_OPTIONS } from '@payloadcms/next/routes'
+import { graphqlPost } from '../../../../graphql/graphqlPost'
+import { guardApiRequest } from '../../../../http/guardApiRequest'
 
-export const POST = GRAPHQL_POST(config)
+// The same guard as REST: body limits, CSRF, and the login throttle over login mutations.
+export const POST = guardApiRequest(graphqlPost(config))
 export const OPTIONS = REST_OPTIONS(config)
