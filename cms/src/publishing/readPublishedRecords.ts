@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme, PublishedContent } from '@gongyu/search/record'
 import { publicCollections, toPublicRecord, type PublicCollection, type RecordLookups } from './toPublicRecord'
 import { hlsDirectory, uploadDirectory } from '../env/paths'
+import { mediaLookup } from './mediaLookup'
 import { videoLookup } from './videoLookup'
 
 const PAGE_SIZE = 200
@@ -64,6 +65,7 @@ async function lookupsFor(payload: Payload, docsByCollection: Map<PublicCollecti
     recordIdOf: (collection, value) => recordIds.get(`${collection}:${idOf(value)}`),
     lessonThemesOf: (value) => lessonThemes.get(idOf(value) as Id) ?? [],
     videoOf: await videoLookup(payload),
+    mediaOf: await mediaLookup(payload),
   }
   return { lookups, themeDocs, recordIds }
 }

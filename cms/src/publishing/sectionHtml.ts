@@ -1,14 +1,25 @@
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { escapeHtml } from '@gongyu/search'
+import { sanitizeSectionHtml } from '@gongyu/search/section-html'
+import type { MediaLookup } from './mediaLookup'
+import { uploadHtmlConverter } from './uploadHtmlConverter'
 
 /**
  * Safe HTML of a rich-text or plain-text field. Lexical goes through
- * Payload's converter (it escapes text and filters link schemes); plain
- * text is escaped and split into paragraphs.
+ * Payload's converters, with uploads rendered from the media documents
+ * `media` finds, and then through the section sanitizer, whatever the
+ * converters wrote; plain text is escaped and split into paragraphs.
  */
-export function htmlOf(value: unknown): string {
-  if (value && typeof value === 'object' && 'root' in value) return convertLexicalToHTML({ data: value as SerializedEditorState, disableContainer: true })
+export function htmlOf(value: unknown, media?: MediaLookup): string {
+  if (value && typeof value === 'object' && 'root' in value) {
+    const html = convertLexicalToHTML({
+      data: value as SerializedEditorState,
+      disableContainer: true,
+      converters: ({ defaultConverters }) => ({ ...defaultConverters, ...uploadHtmlConverter(media), unknown: () => '' }),
+    })
+    return sanitizeSectionHtml(html)
+  }
   if (typeof value !== 'string' || value.trim() === '') return ''
   return value
     .split(/\n\s*\n/)

@@ -2,6 +2,7 @@ import { plainTextOf } from '../fields/plainTextOf'
 import { gradeByCode, type ContentTypeCode, type GradeCode, type StageCode } from '@gongyu/search/vocabulary'
 import { recordId, urlFor, type PublicRecord, type PublicSection, type PublicVideo } from '@gongyu/search/record'
 import { escapeHtml } from '@gongyu/search'
+import type { MediaLookup } from './mediaLookup'
 import { htmlOf, listHtml } from './sectionHtml'
 
 /** The CMS collections whose published documents become public records, with their record type. */
@@ -26,6 +27,8 @@ export interface RecordLookups {
   lessonThemesOf: (idOrDoc: unknown) => unknown[]
   /** The playable video of an upload, once it is transcoded. */
   videoOf: (idOrDoc: unknown, captions: unknown) => PublicVideo | null
+  /** The media document a rich-text upload node names; without it, uploads render nothing. */
+  mediaOf?: MediaLookup
 }
 
 const SUMMARY_LENGTH = 120
@@ -83,8 +86,8 @@ function lessonDetail(doc: Doc, grades: string[], lookups: RecordLookups): Detai
     bodyText: [plainTextOf(doc.body), practiceTitle, plainTextOf(practice.instructions), ...objectives, ...questions].join('\n'),
     sections: sections(
       ['objectives', '学习目标', listHtml(objectives)],
-      ['body', '课程内容', htmlOf(doc.body)],
-      ['practice', practiceTitle ? `亲子练习：${practiceTitle}` : '亲子练习', htmlOf(practice.instructions)],
+      ['body', '课程内容', htmlOf(doc.body, lookups.mediaOf)],
+      ['practice', practiceTitle ? `亲子练习：${practiceTitle}` : '亲子练习', htmlOf(practice.instructions, lookups.mediaOf)],
       ['reflection', '反思问题', listHtml(questions, true)],
     ),
     related: [
@@ -123,13 +126,13 @@ const caseSections = [
   ['outcome', '结果评估'],
 ] as const
 
-function caseStudyDetail(doc: Doc, grades: string[]): Detail {
+function caseStudyDetail(doc: Doc, grades: string[], lookups: RecordLookups): Detail {
   const texts = caseSections.map(([field]) => plainTextOf(doc[field]))
   return {
     ...none(),
     summary: excerpt(texts[1] || texts[0] || ''),
     bodyText: texts.join('\n'),
-    sections: sections(...caseSections.map(([field, heading]) => [field, heading, htmlOf(doc[field])] as [string, string, string])),
+    sections: sections(...caseSections.map(([field, heading]) => [field, heading, htmlOf(doc[field], lookups.mediaOf)] as [string, string, string])),
     related: [],
     stages: stagesOf(grades, strings([doc.stage])),
     audience: ['parents', 'teachers'],
@@ -159,7 +162,7 @@ function lessonPlanDetail(doc: Doc, grades: string[], lookups: RecordLookups): D
       ['preparation', '课前准备', htmlOf(doc.preparation)],
       ['materials', '材料', listHtml(rowTexts(doc.materials, 'text'))],
       ['steps', '活动流程', stepsHtml(doc.steps)],
-      ['handout', '家长学习单', htmlOf(doc.handoutContent)],
+      ['handout', '家长学习单', htmlOf(doc.handoutContent, lookups.mediaOf)],
       ['evaluation', '效果评估', htmlOf(doc.evaluation)],
     ),
     related: idsOf(doc.lesson).map((id) => lookups.recordIdOf('lessons', id)).filter((id): id is string => Boolean(id)),
@@ -174,7 +177,7 @@ function stepRowsHtml(steps: unknown): string {
   return `<ol>${steps.map((step) => `<li><strong>${escapeHtml(plainTextOf((step as Doc).title))}</strong>${htmlOf((step as Doc).detail)}</li>`).join('')}</ol>`
 }
 
-function activityPlanDetail(doc: Doc, grades: string[]): Detail {
+function activityPlanDetail(doc: Doc, grades: string[], lookups: RecordLookups): Detail {
   const overview = plainTextOf(doc.overview)
   const goals = rowTexts(doc.goals, 'text')
   const safety = rowTexts(doc.safetyNotes, 'text')
@@ -183,7 +186,7 @@ function activityPlanDetail(doc: Doc, grades: string[]): Detail {
     summary: excerpt(overview),
     bodyText: [overview, ...goals, ...rowsText(doc.steps, 'title', 'detail'), ...safety].join('\n'),
     sections: sections(
-      ['overview', '活动概述', htmlOf(doc.overview)],
+      ['overview', '活动概述', htmlOf(doc.overview, lookups.mediaOf)],
       ['goals', '活动目标', listHtml(goals)],
       ['steps', '活动步骤', stepRowsHtml(doc.steps)],
       ['materials', '材料', listHtml(rowTexts(doc.materials, 'text'))],
@@ -226,10 +229,10 @@ export function toPublicRecord(collection: PublicCollection, doc: Doc, lookups: 
     case 'micro-lessons':
       return { ...base, ...microLessonDetail(doc, grades, lookups) }
     case 'case-studies':
-      return { ...base, ...caseStudyDetail(doc, grades) }
+      return { ...base, ...caseStudyDetail(doc, grades, lookups) }
     case 'lesson-plans':
       return { ...base, ...lessonPlanDetail(doc, grades, lookups) }
     case 'activity-plans':
-      return { ...base, ...activityPlanDetail(doc, grades) }
+      return { ...base, ...activityPlanDetail(doc, grades, lookups) }
   }
 }

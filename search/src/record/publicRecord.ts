@@ -14,7 +14,7 @@ export interface PublicSection {
   key: string
   /** Chinese heading shown above the part. */
   heading: string
-  /** Safe HTML: produced by the CMS's converters, which escape text and filter link schemes. */
+  /** Safe HTML: the CMS's converters' output passed through sanitizeSectionHtml (only http(s) and site-relative URLs). */
   html: string
 }
 
