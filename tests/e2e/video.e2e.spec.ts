@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -24,15 +24,21 @@ let site: ServedSite
 let browser: Browser
 let content: PublishedContent
 let exportWrittenByTranscode = false
+let looseCaptions = ''
+const LOOSE_HLS_FOLDER = '99999'
 
 const idOf = (json: unknown) => (json as { doc: { id: string | number } }).doc.id
+
+function captionsFile(name: string): string {
+  const file = path.join(work, name)
+  writeFileSync(file, CAPTIONS)
+  return file
+}
 
 async function createClipMicroLesson(t: TestPayload, clip: string): Promise<void> {
   const video = await restUpload(t, '/videos', clip, { as: 'editor', type: 'video/mp4', data: { title: '播放器测试视频' } })
   expect(video.status, JSON.stringify(video.json)).toBe(201)
-  const captionsFile = path.join(work, 'clip.vtt')
-  writeFileSync(captionsFile, CAPTIONS)
-  const captions = await restUpload(t, '/captions', captionsFile, { as: 'editor', type: 'text/vtt', data: { title: '播放器测试字幕' } })
+  const captions = await restUpload(t, '/captions', captionsFile('clip.vtt'), { as: 'editor', type: 'text/vtt', data: { title: '播放器测试字幕' } })
   expect(captions.status, JSON.stringify(captions.json)).toBe(201)
   const theme = await t.rest('POST', '/themes', { as: 'reviewer', body: { name: '播放器测试主题', slug: 'video-e2e-theme' } })
   expect(theme.status, JSON.stringify(theme.json)).toBe(201)
@@ -110,6 +116,13 @@ beforeAll(async () => {
     found = (await writePublishedExport(t.payload, exportDir)).content
   }
   content = found
+  // Media attached to nothing must stay out of the build (issue 12, defect 9): captions uploaded
+  // for no micro-lesson, and the HLS output of a video no published micro-lesson plays.
+  const loose = await restUpload(t, '/captions', captionsFile('loose.vtt'), { as: 'editor', type: 'text/vtt' })
+  expect(loose.status, JSON.stringify(loose.json)).toBe(201)
+  looseCaptions = (loose.json as { doc: { filename: string } }).doc.filename
+  mkdirSync(path.join(content.mediaSources?.hls as string, LOOSE_HLS_FOLDER), { recursive: true })
+  writeFileSync(path.join(content.mediaSources?.hls as string, LOOSE_HLS_FOLDER, 'master.m3u8'), '#EXTM3U\n')
   site = await buildAndServeSite(exportDir, path.join(work, 'dist'))
   console.log(`video e2e: site built in ${site.buildSeconds.toFixed(1)} s`)
   await t.close()
@@ -333,6 +346,20 @@ describe('the micro-lesson player', () => {
     await page.goto(`${site.url}${lessonUrl}`)
     expect(lessonScripts).toEqual(['/sw-register.js'])
     await context.close()
+  })
+})
+
+describe('media in the build', () => {
+  it('holds only the videos and captions published micro-lessons play', () => {
+    const played = playable(content.records).map((record) => record.video)
+    // Site URLs: /media/hls/<folder>/master.m3u8 and /media/captions/<file>.
+    const segment = (url: string | null | undefined) => decodeURIComponent(String(url).split('/')[3] ?? '')
+    const folders = new Set(played.map((video) => segment(video?.master)))
+    const captions = new Set(played.filter((video) => video?.captions).map((video) => segment(video?.captions)))
+    expect(readdirSync(path.join(site.outDir, 'media', 'hls')).sort()).toEqual([...folders].sort())
+    expect(readdirSync(path.join(site.outDir, 'media', 'captions')).sort()).toEqual([...captions].sort())
+    expect(existsSync(path.join(site.outDir, 'media', 'hls', LOOSE_HLS_FOLDER))).toBe(false)
+    expect(existsSync(path.join(site.outDir, 'media', 'captions', looseCaptions))).toBe(false)
   })
 })
 

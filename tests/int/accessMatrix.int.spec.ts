@@ -222,10 +222,11 @@ describe('access matrix: course-lists (own and other organization)', () => {
 })
 
 describe('access matrix: themes and organizations', () => {
+  // Themes are public as soon as they exist, so only publishers manage them (issue 12, defect 8).
   const themeMatrix: Partial<Record<Operation, Actor[]>> = {
     'read-published': actors,
-    create: contentStaff,
-    update: contentStaff,
+    create: publishers,
+    update: publishers,
     delete: publishers,
   }
   for (const [operation, allowedActors] of Object.entries(themeMatrix) as [Operation, Actor[]][]) {

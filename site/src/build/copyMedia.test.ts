@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { PublicRecord, PublicVideo } from '@gongyu/search/record'
 import { afterEach, describe, expect, it } from 'vitest'
 import { copyMedia } from './copyMedia.ts'
 
@@ -8,20 +9,64 @@ let work: string
 
 afterEach(() => rmSync(work, { recursive: true, force: true }))
 
+function write(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, text)
+}
+
+/** A record playing the video in HLS folder `folder`, with caption file `captions` if given. */
+function playing(folder: string, captions: string | null = null): PublicRecord {
+  const video: PublicVideo = {
+    master: `/media/hls/${folder}/master.m3u8`,
+    audio: `/media/hls/${folder}/audio/index.m3u8`,
+    poster: `/media/hls/${folder}/poster.jpg`,
+    captions: captions === null ? null : `/media/captions/${encodeURIComponent(captions)}`,
+    durationSeconds: 10,
+    width: 640,
+    height: 360,
+    renditions: [],
+  }
+  return { type: 'micro-lesson', slug: `clip-${folder}`, video } as unknown as PublicRecord
+}
+
 describe('media in the build', () => {
-  it('puts HLS and caption folders under media/, nested files included', () => {
+  it('puts a played video\'s HLS folder under media/, nested files included', () => {
     work = mkdtempSync(path.join(tmpdir(), 'gongyu-media-'))
     const hls = path.join(work, 'hls')
-    mkdirSync(path.join(hls, '7', '240p'), { recursive: true })
-    writeFileSync(path.join(hls, '7', 'master.m3u8'), '#EXTM3U')
-    writeFileSync(path.join(hls, '7', '240p', 'seg_00000.m4s'), 'segment')
+    write(path.join(hls, '7', 'master.m3u8'), '#EXTM3U')
+    write(path.join(hls, '7', '240p', 'seg_00000.m4s'), 'segment')
     const out = path.join(work, 'dist')
-    expect(copyMedia({ hls, captions: path.join(work, 'no-captions') }, out)).toBe(2)
+    expect(copyMedia({ hls, captions: path.join(work, 'no-captions') }, [playing('7')], out)).toBe(2)
     expect(readFileSync(path.join(out, 'media', 'hls', '7', '240p', 'seg_00000.m4s'), 'utf8')).toBe('segment')
+  })
+
+  it('copies only the videos and captions published records play, nothing else from the CMS folders', () => {
+    work = mkdtempSync(path.join(tmpdir(), 'gongyu-media-'))
+    const hls = path.join(work, 'hls')
+    const captions = path.join(work, 'captions')
+    for (const folder of ['1', '2', '3']) write(path.join(hls, folder, 'master.m3u8'), `#EXTM3U ${folder}`)
+    write(path.join(captions, '字幕 一.vtt'), 'WEBVTT')
+    write(path.join(captions, 'unused.vtt'), 'WEBVTT')
+    const out = path.join(work, 'dist')
+    const records = [playing('2', '字幕 一.vtt'), { type: 'lesson', slug: 'no-video', video: null } as unknown as PublicRecord]
+    expect(copyMedia({ hls, captions }, records, out)).toBe(2)
+    expect(readdirSync(path.join(out, 'media', 'hls'))).toEqual(['2'])
+    expect(readdirSync(path.join(out, 'media', 'captions'))).toEqual(['字幕 一.vtt'])
+  })
+
+  it('ignores media URLs that would leave their folder', () => {
+    work = mkdtempSync(path.join(tmpdir(), 'gongyu-media-'))
+    const hls = path.join(work, 'data', 'hls')
+    write(path.join(work, 'data', 'secret', 'master.m3u8'), 'secret')
+    write(path.join(work, 'data', 'secret.vtt'), 'secret')
+    const out = path.join(work, 'dist')
+    const hostile = { type: 'micro-lesson', slug: 'x', video: { ...playing('1').video, master: '/media/hls/../secret/master.m3u8', audio: '/media/hls/%2E%2E/secret/a.m3u8', poster: null, captions: '/media/captions/..%2Fsecret.vtt' } } as unknown as PublicRecord
+    expect(copyMedia({ hls, captions: path.join(work, 'data', 'captions') }, [hostile], out)).toBe(0)
+    expect(existsSync(path.join(out, 'media'))).toBe(false)
   })
 
   it('does nothing for an export without media', () => {
     work = mkdtempSync(path.join(tmpdir(), 'gongyu-media-'))
-    expect(copyMedia(undefined, work)).toBe(0)
+    expect(copyMedia(undefined, [playing('1')], work)).toBe(0)
   })
 })

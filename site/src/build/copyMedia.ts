@@ -1,5 +1,7 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import type { PublicRecord } from '@gongyu/search/record'
+import { mediaUsedBy } from './mediaUsedBy.ts'
 
 /** The URL folder media is served from, matching `MEDIA_URL_PREFIX` in @gongyu/search/record. */
 export const MEDIA_FOLDER = 'media'
@@ -30,8 +32,28 @@ export function linkTree(source: string, target: string): number {
   return count
 }
 
-/** Links the export's media folders (HLS video, captions) into `<outDir>/media/`. */
-export function copyMedia(sources: { hls: string; captions: string } | undefined, outDir: string): number {
+function linkFile(from: string, to: string): number {
+  if (!existsSync(from) || !statSync(from).isFile()) return 0
+  mkdirSync(path.dirname(to), { recursive: true })
+  try {
+    linkSync(from, to)
+  } catch {
+    // Another disk (EXDEV) or a file system without hard links: copy instead.
+    copyFileSync(from, to)
+  }
+  return 1
+}
+
+/**
+ * Links into `<outDir>/media/` the media the published records use: each
+ * played video's HLS folder and each caption file, and nothing else from the
+ * export's folders (their ids are sequential, so anything there could be found).
+ */
+export function copyMedia(sources: { hls: string; captions: string } | undefined, records: PublicRecord[], outDir: string): number {
   if (!sources) return 0
-  return linkTree(sources.hls, path.join(outDir, MEDIA_FOLDER, 'hls')) + linkTree(sources.captions, path.join(outDir, MEDIA_FOLDER, 'captions'))
+  const { hlsFolders, captionFiles } = mediaUsedBy(records)
+  let count = 0
+  for (const folder of hlsFolders) count += linkTree(path.join(sources.hls, folder), path.join(outDir, MEDIA_FOLDER, 'hls', folder))
+  for (const file of captionFiles) count += linkFile(path.join(sources.captions, file), path.join(outDir, MEDIA_FOLDER, 'captions', file))
+  return count
 }

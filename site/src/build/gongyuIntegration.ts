@@ -53,10 +53,9 @@ export function gongyuIntegration(): AstroIntegration {
         writeFileSync(path.join(outDir, 'sitemap.xml'), sitemapXml(indexable, site))
         stampServiceWorker(outDir)
         // mediaSources is optional in the contract: exports from before video have none.
-        const { mediaSources } = readPublishedContent() as { mediaSources?: { hls: string; captions: string } }
-        const media = copyMedia(mediaSources, outDir)
+        const { mediaSources, records } = readPublishedContent()
+        const media = copyMedia(mediaSources, records, outDir)
         // The browser's search index, with Traditional display text under /zh-hant/ (matching is the same).
-        const { records } = readPublishedContent()
         const [searchIndex] = writeStaticIndexes(records, [{ directory: outDir }, { directory: path.join(outDir, TRADITIONAL_FOLDER), displayText: convert }])
         logger.info(`搜索索引 ${records.length} 条，${Math.round((searchIndex?.gzipBytes ?? 0) / 1024)} KB（gzip）`)
         logger.info(`繁体页面 ${pages.length} 个，站点地图 ${indexable.length * 2} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`)

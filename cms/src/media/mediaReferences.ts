@@ -1,0 +1,114 @@
+import type { FlattenedField } from 'payload'
+
+/** The upload collections whose documents the public may see only once published content uses them. */
+export const MEDIA_COLLECTIONS = ['media', 'videos', 'captions'] as const
+export type MediaCollection = (typeof MEDIA_COLLECTIONS)[number]
+
+type Id = string | number
+
+/** Ids of media documents by collection, keyed by their string form (ids are numbers on SQLite, strings on MongoDB). */
+export type MediaReferences = Record<MediaCollection, Map<string, Id>>
+
+/** An empty set of references. */
+export function noMediaReferences(): MediaReferences {
+  return { media: new Map(), videos: new Map(), captions: new Map() }
+}
+
+function isMediaCollection(slug: unknown): slug is MediaCollection {
+  return (MEDIA_COLLECTIONS as readonly unknown[]).includes(slug)
+}
+
+function idOf(value: unknown): Id | undefined {
+  if (typeof value === 'string' || typeof value === 'number') return value
+  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
+  return undefined
+}
+
+function add(into: MediaReferences, collection: unknown, value: unknown): void {
+  const id = idOf(value)
+  if (isMediaCollection(collection) && id !== undefined) into[collection].set(String(id), id)
+}
+
+/** Upload nodes anywhere in a Lexical tree (`{ type: 'upload', relationTo, value }`). */
+function addLexicalUploads(node: unknown, into: MediaReferences): void {
+  if (Array.isArray(node)) {
+    for (const child of node) addLexicalUploads(child, into)
+    return
+  }
+  if (!node || typeof node !== 'object') return
+  const record = node as { type?: unknown; relationTo?: unknown; value?: unknown }
+  if (record.type === 'upload') add(into, record.relationTo, record.value)
+  for (const child of Object.values(node)) if (child && typeof child === 'object') addLexicalUploads(child, into)
+}
+
+function addRelation(field: Extract<FlattenedField, { type: 'upload' | 'relationship' }>, value: unknown, into: MediaReferences): void {
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (Array.isArray(field.relationTo)) {
+      // Polymorphic: `{ relationTo, value }`.
+      const { relationTo, value: target } = (item ?? {}) as { relationTo?: unknown; value?: unknown }
+      add(into, relationTo, target)
+    } else {
+      add(into, field.relationTo, item)
+    }
+  }
+}
+
+/**
+ * Collects the media, videos and captions a document refers to, walking its
+ * fields by the collection's schema: upload and relationship fields, and
+ * upload nodes in rich text, inside arrays, groups, named tabs and blocks.
+ */
+export function collectMediaReferences(fields: FlattenedField[], data: unknown, into: MediaReferences): MediaReferences {
+  if (!data || typeof data !== 'object') return into
+  const values = data as Record<string, unknown>
+  for (const field of fields) {
+    const value = values[field.name]
+    if (value === null || value === undefined) continue
+    switch (field.type) {
+      case 'upload':
+      case 'relationship':
+        addRelation(field, value, into)
+        break
+      case 'richText':
+        addLexicalUploads(value, into)
+        break
+      case 'array':
+        for (const row of Array.isArray(value) ? value : []) collectMediaReferences(field.flattenedFields, row, into)
+        break
+      case 'group':
+      case 'tab':
+        collectMediaReferences(field.flattenedFields, value, into)
+        break
+      case 'blocks':
+        for (const row of Array.isArray(value) ? value : []) {
+          const block = field.blocks.find((candidate) => candidate.slug === (row as { blockType?: unknown })?.blockType)
+          if (block) collectMediaReferences(block.flattenedFields, row, into)
+        }
+        break
+      default:
+        break
+    }
+  }
+  return into
+}
+
+/** Whether a collection's schema can refer to media at all (so documents of other collections need not be read). */
+export function canReferToMedia(fields: FlattenedField[]): boolean {
+  return fields.some((field) => {
+    switch (field.type) {
+      case 'upload':
+      case 'relationship':
+        return (Array.isArray(field.relationTo) ? field.relationTo : [field.relationTo]).some(isMediaCollection)
+      case 'richText':
+        return true
+      case 'array':
+      case 'group':
+      case 'tab':
+        return canReferToMedia(field.flattenedFields)
+      case 'blocks':
+        return field.blocks.some((block) => canReferToMedia(block.flattenedFields))
+      default:
+        return false
+    }
+  })
+}
