@@ -5,6 +5,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { dataDirectory } from '../env/paths'
 import { ConfigurationError } from '../env/payloadSecret'
 import { databaseKind } from './databaseKind'
+import { serializeTransactions } from './serializeTransactions'
 
 export { databaseKind, isMongoUri } from './databaseKind'
 
@@ -37,7 +38,10 @@ export function databaseAdapter(
     return withClearConnectionError(adapter, uri as string)
   }
   const url = uri ?? `file:${path.join(dataDirectory(env), 'gongyu.db')}`
-  return sqliteAdapter({ client: { url } })
+  // libsql's `:memory:` database loses its tables after the first transaction (stack notes): no transactions there.
+  if (url.includes(':memory:')) return sqliteAdapter({ client: { url } })
+  // A save touches several tables (rows, arrays, relationships, versions): all or nothing, one writer at a time.
+  return serializeTransactions(sqliteAdapter({ client: { url }, transactionOptions: { behavior: 'immediate' } }))
 }
 
 /** A database URI with its password hidden, safe to print. */

@@ -1,4 +1,5 @@
 import type { Field } from 'payload'
+import { isContentStaffField } from '../access/isContentStaffField'
 import { hasRole } from '../access/roles'
 import { localizedLabel } from '../i18n/localizedLabel'
 
@@ -23,6 +24,8 @@ export const workflowFields = (): Field[] => [
     label: localizedLabel('审核状态', 'Review state'),
     defaultValue: 'writing',
     required: true,
+    // Review state and notes are internal editorial talk, never public.
+    access: { read: isContentStaffField },
     options: reviewStates.map((state) => ({ value: state.code, label: localizedLabel(state.label, state.code) })),
     admin: {
       position: 'sidebar',
@@ -33,7 +36,7 @@ export const workflowFields = (): Field[] => [
     name: 'reviewNote',
     type: 'textarea',
     label: localizedLabel('审核意见', 'Review note'),
-    access: { update: ({ req }) => hasRole(req.user, 'admin', 'reviewer') },
+    access: { read: isContentStaffField, update: ({ req }) => hasRole(req.user, 'admin', 'reviewer') },
     admin: { position: 'sidebar' },
   },
 ]

@@ -1,7 +1,9 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
 import { hasRole, type Role } from '../access/roles'
 import { WorkflowForbiddenError } from '../errors/WorkflowForbiddenError'
 import { editorReviewStates, type ReviewState } from '../fields/workflowFields'
+
+const RESTORING_AS_DRAFT = 'gongyuRestoringAsDraft'
 
 /**
  * Enforces the editorial workflow on every save by a signed-in user:
@@ -10,8 +12,13 @@ import { editorReviewStates, type ReviewState } from '../fields/workflowFields'
  * saves (seed, scheduled publishing) that already passed access control.
  */
 export function guardPublishing(publishers: Role[]): CollectionBeforeChangeHook {
-  return ({ data, originalDoc, req }) => {
+  return ({ collection, context, data, originalDoc, req }) => {
     if (!req.user) return data
+    if (context.isRestoringVersion && context[RESTORING_AS_DRAFT] === collection.slug) {
+      // Restoring as a draft never publishes; the restored text goes back through review.
+      data._status = 'draft'
+      if (hasRole(req.user, 'editor') && !editorReviewStates.includes(data.reviewState as ReviewState)) data.reviewState = 'writing'
+    }
     const publishing = data._status === 'published'
     if (publishing && !hasRole(req.user, ...publishers)) {
       throw new WorkflowForbiddenError('只有审核人员或管理员可以发布。请把审核状态改为「待审核」并保存草稿，等待审核。')
@@ -24,4 +31,14 @@ export function guardPublishing(publishers: Role[]): CollectionBeforeChangeHook 
     if (publishing && 'reviewState' in (originalDoc ?? data)) data.reviewState = 'approved'
     return data
   }
+}
+
+/**
+ * Notes a "restore as draft" (`POST …/versions/<id>?draft=true`) for
+ * `guardPublishing`: Payload passes the draft flag to the operation but
+ * not to beforeChange hooks, which see the old version's `_status`.
+ */
+export const noteDraftRestore: CollectionBeforeOperationHook = ({ args, collection, context, operation }) => {
+  if (operation === 'restoreVersion' && (args as { draft?: boolean }).draft === true) context[RESTORING_AS_DRAFT] = collection.slug
+  return args
 }

@@ -1,0 +1,14 @@
+import type { SanitizedConfig } from 'payload'
+import { createOwnLock, deleteOwnLock, updateOwnLock } from '../access/documentLockAccess'
+
+/**
+ * Payload adds the `payload-locked-documents` collection during config
+ * sanitizing, after plugins run, with "any signed-in user" access and no
+ * override option (3.90.1). So its rules are replaced on the sanitized
+ * config, before Payload starts.
+ */
+export function restrictDocumentLocks(config: SanitizedConfig): SanitizedConfig {
+  const locks = config.collections.find((collection) => collection.slug === 'payload-locked-documents')
+  if (locks) locks.access = { ...locks.access, create: createOwnLock, update: updateOwnLock, delete: deleteOwnLock }
+  return config
+}

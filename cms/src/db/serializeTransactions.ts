@@ -1,0 +1,63 @@
+import { Mutex, withTimeout } from 'async-mutex'
+import type { DatabaseAdapterObj } from 'payload'
+import { DatabaseBusyError } from '../errors/DatabaseBusyError'
+
+/** How long a save waits for the write transaction before it is refused with a 503. */
+export const TRANSACTION_WAIT_MS = 30_000
+
+type TransactionId = string | number
+
+/**
+ * Runs one write transaction at a time in this process. SQLite has a
+ * single writer, and libsql's local client opens each transaction on a
+ * fresh connection with no busy timeout, so a second concurrent `BEGIN
+ * IMMEDIATE` fails at once with SQLITE_BUSY (and can leave the write lock
+ * held: tursodatabase/libsql-client-ts#352). Queueing here makes
+ * concurrent saves wait their turn instead.
+ */
+export function serializeTransactions(adapter: DatabaseAdapterObj, waitMs: number = TRANSACTION_WAIT_MS): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      const { beginTransaction, commitTransaction, rollbackTransaction } = db
+      const turn = withTimeout(new Mutex(), waitMs, new DatabaseBusyError())
+      const releases = new Map<TransactionId, () => void>()
+      const release = (id: TransactionId | null) => {
+        if (id === null) return
+        releases.get(id)?.()
+        releases.delete(id)
+      }
+
+      db.beginTransaction = async function beginInTurn(this: typeof db, options) {
+        const done = await turn.acquire()
+        try {
+          const id = await beginTransaction.call(this, options)
+          if (id === null) done()
+          else releases.set(id, done)
+          return id
+        } catch (error) {
+          done()
+          throw error
+        }
+      }
+      db.commitTransaction = async function commitInTurn(this: typeof db, incoming) {
+        const id = await incoming
+        try {
+          await commitTransaction.call(this, id)
+        } finally {
+          release(id)
+        }
+      }
+      db.rollbackTransaction = async function rollbackInTurn(this: typeof db, incoming) {
+        const id = await incoming
+        try {
+          await rollbackTransaction.call(this, id)
+        } finally {
+          release(id)
+        }
+      }
+      return db
+    },
+  }
+}
