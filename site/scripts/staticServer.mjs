@@ -68,6 +68,25 @@ function headersFor(root, urlPath) {
   return headers
 }
 
+/**
+ * The one path a request names: percent-decoded, backslashes as slashes, runs
+ * of slashes collapsed and `.`/`..` resolved, as the file lookup resolves it.
+ * Header rules are matched against this, so `/embed//course-lists/x/`,
+ * `/embed/./course-lists/x/` or `/embed%2Fcourse-lists%2Fx/` cannot be served
+ * without the headers of `/embed/course-lists/x/`. Throws URIError on bad escapes.
+ */
+export function normalizedPath(requestUrl) {
+  // Not `new URL(request.url, base)`: it reads `//embed/…` as a host name (`embed`) and drops it from the path.
+  // An absolute-form target (`GET http://host/path`, sent to proxies) is a full URL; parsing it is safe.
+  const target = requestUrl?.startsWith('/') ? requestUrl : new URL(requestUrl ?? '/', 'http://localhost').pathname
+  const [rawPath = '/'] = target.split(/[?#]/, 1)
+  const decoded = decodeURIComponent(rawPath)
+  return path.posix.normalize(`/${decoded.replaceAll('\\', '/')}`)
+}
+
+/** Sent with every response (pages, files, 404s), whatever the build wrote; the build's rules add the CSP. */
+const BASE_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' }
+
 function fileFor(root, urlPath) {
   const resolved = path.resolve(root, `.${urlPath}`)
   if (resolved !== root && !resolved.startsWith(root + path.sep)) return undefined
@@ -94,13 +113,14 @@ export function createStaticServer({ root, mounts = {} }) {
   return createServer((request, response) => {
     let urlPath
     try {
-      urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+      urlPath = normalizedPath(request.url)
     } catch {
-      response.writeHead(400).end('Bad request')
+      // A malformed percent escape: nothing to serve.
+      response.writeHead(400, BASE_HEADERS).end('Bad request')
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end()
+      response.writeHead(405, { allow: 'GET, HEAD', ...BASE_HEADERS }).end()
       return
     }
     const siteRoot = path.resolve(root())
@@ -108,7 +128,7 @@ export function createStaticServer({ root, mounts = {} }) {
     let found = mount ? fileFor(path.resolve(mounts[mount]), `/${urlPath.slice(mount.length)}`) : fileFor(siteRoot, urlPath)
     // /lessons/x (no slash) is a directory: redirect so relative links keep working.
     if (found && !urlPath.endsWith('/') && found.file.endsWith(`${path.sep}index.html`) && !urlPath.endsWith('index.html')) {
-      response.writeHead(301, { location: `${urlPath}/` }).end()
+      response.writeHead(301, { location: `${urlPath}/`, ...BASE_HEADERS }).end()
       return
     }
     let status = 200
@@ -117,7 +137,7 @@ export function createStaticServer({ root, mounts = {} }) {
       const traditional = urlPath.startsWith('/zh-hant/')
       found = fileFor(siteRoot, traditional ? '/zh-hant/404.html' : '/404.html')
       if (!found) {
-        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404')
+        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...BASE_HEADERS }).end('404')
         return
       }
     }
@@ -129,10 +149,11 @@ export function createStaticServer({ root, mounts = {} }) {
       'content-type': type,
       'content-length': sent.size,
       'cache-control': status === 200 ? cacheControl(urlPath) : 'no-cache',
-      'x-content-type-options': 'nosniff',
+      ...BASE_HEADERS,
       vary: 'accept-encoding',
       ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
-      ...(mount ? {} : headersFor(siteRoot, urlPath)),
+      // Mounted folders (media) get the site's rules too: an uploaded SVG must not run script either.
+      ...headersFor(siteRoot, urlPath),
     })
     if (request.method === 'HEAD') response.end()
     else createReadStream(sent.file).pipe(response)

@@ -9,48 +9,86 @@ import { freePort } from './freePort.ts'
 const startScript = fileURLToPath(new URL('../../cms/scripts/start.ts', import.meta.url))
 
 export interface RunningCms {
+  /** The admin and API, on 127.0.0.1 (not localhost), as a school's server is reached by address. */
   url: string
+  /** The parents' site, when started with `site: true`. */
+  siteUrl?: string
   admin: { email: string; password: string }
+  /** The orchestrator (cms/scripts/start.ts) process. */
+  pid: number
+  /** Everything it has printed so far. */
+  output: () => string
   stop: () => Promise<void>
 }
 
+export interface StartCmsOptions {
+  /** Also export, build and serve the parents' site beside the admin, as `npm start` does. */
+  site?: boolean
+  timeoutMs?: number
+}
+
+function groupIsAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    // ESRCH: no process of the group is left.
+    return false
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url)
+    await response.arrayBuffer()
+    return response.ok
+  } catch {
+    // Not listening yet: the caller keeps polling until its deadline.
+    return false
+  }
+}
+
 /**
- * Starts the CMS the way `npm start` does (seed an empty database, then the
- * Next.js server) on a free port with a data folder of its own.
+ * Starts the CMS the way `npm start` does (seed an empty database, build the
+ * admin for production unless the current code's build is already there,
+ * then `next start`) on a free port with a data folder of its own. The first
+ * start in a run builds (a few minutes); later ones reuse the build.
  */
-export async function startCmsServer(timeoutMs = 300_000): Promise<RunningCms> {
+export async function startCmsServer({ site = false, timeoutMs = 900_000 }: StartCmsOptions = {}): Promise<RunningCms> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gongyu-e2e-'))
   const port = await freePort()
+  const sitePort = site ? await freePort() : undefined
   const admin = { email: 'admin@example.test', password: 'e2e-admin-password' }
   const env = {
     ...process.env,
+    // The seed step pushes the SQLite schema, which Payload does only outside production; start.ts runs Next in production itself.
     NODE_ENV: 'development' as const,
     PORT: String(port),
     GONGYU_DATA_DIR: dataDir,
     GONGYU_ADMIN_EMAIL: admin.email,
     GONGYU_ADMIN_PASSWORD: admin.password,
     GONGYU_DISABLE_JOB_RUNNER: '1',
-    // The admin tests need the CMS only; the site has tests of its own, and port 4321 may be taken.
-    GONGYU_SITE_PORT: 'off',
+    // Without `site`, the admin alone: the site has tests of its own, and port 4321 may be taken.
+    GONGYU_SITE_PORT: sitePort ? String(sitePort) : 'off',
+    GONGYU_SITE_OUT_DIR: path.join(dataDir, 'site'),
   }
   const child: ChildProcess = spawn(process.execPath, [startScript], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
-  const url = `http://localhost:${port}`
+  const url = `http://127.0.0.1:${port}`
+  const siteUrl = sitePort ? `http://127.0.0.1:${sitePort}` : undefined
   const deadline = Date.now() + timeoutMs
   const stop = async () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    rmSync(dataDir, { recursive: true, force: true })
+    // Wait (up to 10 s) until the whole group has gone, so no site rebuild writes into the folder being removed.
+    for (let waited = 0; child.pid && groupIsAlive(child.pid) && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200))
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
   }
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`CMS exited with ${child.exitCode}:\n${output.slice(-3000)}`)
-    try {
-      const response = await fetch(`${url}/admin/login`)
-      if (response.ok) return { url, admin, stop }
-    } catch {
-      // Not listening yet: keep polling until the deadline.
+    if ((await answers(`${url}/admin/login`)) && (!siteUrl || (await answers(`${siteUrl}/`)))) {
+      return { url, siteUrl, admin, pid: child.pid as number, output: () => output, stop }
     }
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }

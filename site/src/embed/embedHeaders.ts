@@ -77,6 +77,16 @@ export function embedHeaderRules(content: { organizations: PublicOrganization[];
   return rules
 }
 
+/** The head of the `_headers` file: how hosts combine its rules, which decides what embed pages get. */
+const HEADERS_FILE_NOTE = [
+  '# Written by the site build (site/src/embed/embedHeaders.ts). Rules are in order: a later matching rule',
+  '# replaces a header set by an earlier one (Netlify; staticServer.mjs does the same), so the embed pages',
+  "# replace the site-wide CSP with their own frame-ancestors. A path that dodges a rule (`/embed//course-lists/…/`)",
+  "# still matches `/*` and gets frame-ancestors 'self': it can be shown, but never framed by another site.",
+  '# A host that joins repeated headers instead (Cloudflare Pages) sends both policies; the stricter one wins,',
+  '# so embed pages there cannot be framed by schools until the `/*` CSP is detached (`! Content-Security-Policy`).',
+]
+
 /** The same rules as a Netlify / Cloudflare Pages `_headers` file, for static hosts that read one. */
 export function netlifyHeaders(rules: HeaderRule[]): string {
   const blocks: string[] = []
@@ -92,5 +102,5 @@ export function netlifyHeaders(rules: HeaderRule[]): string {
 export function writeHeaderFiles(outDir: string, rules: HeaderRule[]): void {
   mkdirSync(outDir, { recursive: true })
   writeFileSync(path.join(outDir, HEADERS_JSON), `${JSON.stringify({ version: 1, rules }, null, 1)}\n`)
-  writeFileSync(path.join(outDir, '_headers'), netlifyHeaders(rules))
+  writeFileSync(path.join(outDir, '_headers'), `${HEADERS_FILE_NOTE.join('\n')}\n${netlifyHeaders(rules)}`)
 }

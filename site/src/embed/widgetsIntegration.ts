@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { readPublishedContent } from '../loaders/publishedLoader.ts'
+import { siteHeaderRule } from '../build/securityHeaders.ts'
 import { traditionalConverter } from '../build/traditional.ts'
 import { embedHeaderRules, writeHeaderFiles } from './embedHeaders.ts'
 import { writeFeeds } from './feeds.ts'
@@ -49,7 +50,8 @@ export function widgetsIntegration(): AstroIntegration {
         const files = writeWidgetAssets(outDir, built)
         const content = readPublishedContent()
         const feeds = writeFeeds(outDir, content, traditionalConverter())
-        writeHeaderFiles(outDir, embedHeaderRules(content, files))
+        // The site-wide rule goes first: the embed pages' rules after it replace its CSP.
+        writeHeaderFiles(outDir, [siteHeaderRule(), ...embedHeaderRules(content, files)])
         logger.info(
           `挂件脚本 ${(budgetedBytes(built) / 1024).toFixed(1)} KB（gzip，预算 12 KB），数据文件 ${feeds.feeds} 个 ×2（简体、繁体），用时 ${Math.round(performance.now() - started)} ms`,
         )

@@ -1,0 +1,54 @@
+import { cspOrigin, type HeaderRule } from '../embed/embedHeaders.ts'
+
+/** Headers every response of the site carries, whatever its path. */
+export const BASE_SECURITY_HEADERS: Record<string, string> = {
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-content-type-options': 'nosniff',
+}
+
+/**
+ * The Meilisearch origin the site's pages ask from the browser, when the
+ * build has one (read as SearchPage.astro reads it), or null.
+ */
+export function meilisearchOrigin(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!env.MEILI_HOST || !env.MEILI_SEARCH_KEY) return null
+  try {
+    return cspOrigin(new URL(env.MEILI_HOST).origin)
+  } catch (error) {
+    if (error instanceof TypeError) return null
+    throw error
+  }
+}
+
+/**
+ * The Content-Security-Policy of the site's pages. Everything comes from the
+ * site itself: pages carry no inline script or style (`build.inlineStylesheets:
+ * 'never'`; JSON-LD and JSON labels are data blocks, never run). hls.js needs
+ * `blob:` for its MediaSource and its transmuxing worker; the search page may
+ * ask Meilisearch. `frame-ancestors` cannot travel in a <meta> tag, so the
+ * tag's copy leaves it out.
+ */
+export function sitePageCsp({ meiliOrigin = null, forMetaTag = false }: { meiliOrigin?: string | null; forMetaTag?: boolean } = {}): string {
+  const directives = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "media-src 'self' blob:",
+    "worker-src 'self' blob:",
+    `connect-src 'self'${meiliOrigin ? ` ${meiliOrigin}` : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ]
+  // The embed builder previews the site's own embed pages in a frame; no other site may frame a page.
+  if (!forMetaTag) directives.push("frame-ancestors 'self'")
+  return directives.join('; ')
+}
+
+/**
+ * The first header rule of every build, for every path: the page CSP and the
+ * base headers. Later rules (embed pages, see embedHeaders.ts) replace its CSP.
+ */
+export function siteHeaderRule(env: NodeJS.ProcessEnv = process.env): HeaderRule {
+  return { path: '/*', headers: { 'content-security-policy': sitePageCsp({ meiliOrigin: meilisearchOrigin(env) }), ...BASE_SECURITY_HEADERS } }
+}
