@@ -14,13 +14,20 @@ import { LessonPlans } from './collections/LessonPlans'
 import { Media } from './collections/Media'
 import { MicroLessons } from './collections/MicroLessons'
 import { Organizations } from './collections/Organizations'
+import { restrictDocumentLocks } from './collections/restrictDocumentLocks'
 import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
+import { withInputLimits } from './collections/withInputLimits'
+import { isAdminRequest } from './access/isAdminRequest'
 import { databaseAdapter } from './db/databaseAdapter'
+import { graphqlValidationRules } from './graphql/graphqlValidationRules'
+import { MAX_POPULATE_DEPTH } from './query/queryLimits'
+import { withQueryCaps } from './query/withQueryCaps'
 import { cmsRoot } from './env/paths'
 import { resolvePayloadSecret } from './env/payloadSecret'
 import { createFirstAdminFromEnv } from './hooks/createFirstAdminFromEnv'
+import { allowedOrigins } from './http/allowedOrigins'
 import { searchQueueAutoRun, syncSearchRecordTask } from './jobs/syncSearchRecord'
 import { transcodeVideoTask, videoQueueAutoRun } from './jobs/transcodeVideo'
 import { searchEndpoint } from './search/searchEndpoint'
@@ -39,23 +46,31 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
   const srcDir = path.join(cmsRoot, 'src')
   return buildConfig({
     serverURL: env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
+    // Payload then accepts the session cookie only from these origins. Only with a public URL: a list
+    // without the CMS's own origin would refuse its own admin. The API request guard refuses
+    // cross-site writes either way (http/guardApiRequest.ts).
+    csrf: env.PAYLOAD_PUBLIC_SERVER_URL ? allowedOrigins(env) : [],
     secret: resolvePayloadSecret(env),
     db: options.db ?? databaseAdapter(env),
     editor: lexicalEditor(),
     sharp,
     admin: {
       user: Users.slug,
+      // Gravatar would send a hash of each staff email abroad, and it is blocked in mainland China.
+      avatar: 'default',
       importMap: { baseDir: srcDir },
       meta: { titleSuffix: ' · 共育课程资源库' },
     },
-    collections: [Lessons, MicroLessons, CaseStudies, LessonPlans, ActivityPlans, Themes, Organizations, CourseLists, Media, Videos, Captions, Users],
+    collections: [Lessons, MicroLessons, CaseStudies, LessonPlans, ActivityPlans, Themes, Organizations, CourseLists, Media, Videos, Captions, Users].map(withInputLimits).map(withQueryCaps),
+    // No request populates relationships deeper than this, whatever `depth` it asks for.
+    maxDepth: MAX_POPULATE_DEPTH,
     // Uploads stream to temp files up to the video limit; S3 when S3_BUCKET is set, local disk otherwise.
     upload: uploadOptions(env),
     plugins: objectStoragePlugins(env),
     // Test runs refuse thousands of requests on purpose; their log shows warnings and errors only.
     logger: env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
     // Expected refusals are routine, not server errors.
-    loggingLevels: { WorkflowForbiddenError: 'info', Forbidden: 'info', ValidationError: 'info', NotFound: 'info', UploadRefusedError: 'info' } as NonNullable<Config['loggingLevels']>,
+    loggingLevels: { WorkflowForbiddenError: 'info', Forbidden: 'info', ValidationError: 'info', NotFound: 'info', UploadRefusedError: 'info', QueryRefusedError: 'info', QueryError: 'info', AuthenticationError: 'info', BodyTooLargeError: 'info' } as NonNullable<Config['loggingLevels']>,
     i18n: {
       supportedLanguages: { zh, 'zh-TW': zhTw, en },
       fallbackLanguage: 'zh',
@@ -64,13 +79,15 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       // Scheduled publishing is a job; the dev server runs the queue every minute, tests run it themselves.
       autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }, videoQueueAutoRun, searchQueueAutoRun],
       tasks: [transcodeVideoTask, syncSearchRecordTask],
+      // Running, queueing or cancelling jobs over HTTP (/api/payload-jobs/run, /handle-schedules) is for admins.
+      access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
       shouldAutoRun: () => env.NODE_ENV !== 'test' && env.GONGYU_DISABLE_JOB_RUNNER !== '1',
     },
     endpoints: [searchEndpoint],
     typescript: { outputFile: path.join(srcDir, 'payload-types.ts') },
-    graphQL: { schemaOutputFile: path.join(srcDir, 'generated-schema.graphql') },
+    graphQL: { schemaOutputFile: path.join(srcDir, 'generated-schema.graphql'), validationRules: graphqlValidationRules },
     onInit: async (payload) => {
       await createFirstAdminFromEnv(payload, env)
     },
-  })
+  }).then(restrictDocumentLocks)
 }

@@ -16,6 +16,8 @@ export interface TestPayload {
   rest: (method: string, apiPath: string, options?: { as?: TestRole; body?: unknown }) => Promise<{ status: number; json: any }>
   /** Posts a GraphQL query through Payload's GraphQL route handler. */
   graphql: (query: string, options?: { as?: TestRole; variables?: Record<string, unknown> }) => Promise<{ status: number; json: any }>
+  /** Sends a raw request (any headers, a streamed body) through the API request guard to REST or GraphQL, as the Next.js routes do. */
+  send: (request: Request) => Promise<Response>
   close: () => Promise<void>
 }
 
@@ -35,6 +37,14 @@ export async function startTestPayload(): Promise<TestPayload> {
   const config = await buildGongyuConfig({ db: await testDatabaseAdapter(dataDir) })
   const { getPayload, handleEndpoints } = await import('payload')
   const payload = await getPayload({ config, key: dataDir })
+  // The CMS's own GraphQL route: Payload's handler plus the query-size check and a 400 for refused queries.
+  const { graphqlPost } = await import('../../cms/src/graphql/graphqlPost.ts')
+  // The same guard as the Next.js routes (body limits, CSRF, login throttle), fresh for each test file.
+  const { createApiRequestGuard } = await import('../../cms/src/http/guardApiRequest.ts')
+  const guard = createApiRequestGuard()
+  const restHandler = guard((request: Request) => handleEndpoints({ config, request, payloadInstanceCacheKey: dataDir }))
+  const graphqlHandler = guard(graphqlPost(config))
+  const send: TestPayload['send'] = (request) => (new URL(request.url).pathname === '/api/graphql' ? graphqlHandler(request, undefined) : restHandler(request, undefined))
 
   const organizations = {
     a: (await payload.create({ collection: 'organizations', data: { name: '甲镇家长学校', type: 'parent-school', region: '甘肃省某县', slug: 'org-a' } })).id,
@@ -67,19 +77,18 @@ export async function startTestPayload(): Promise<TestPayload> {
       headers: headersFor(options.as),
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
-    const response = await handleEndpoints({ config, request, payloadInstanceCacheKey: dataDir })
+    const response = await send(request)
     const text = await response.text()
     return { status: response.status, json: text ? JSON.parse(text) : null }
   }
 
   const graphql: TestPayload['graphql'] = async (query, options = {}) => {
-    const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
     const request = new Request('http://localhost:3000/api/graphql', {
       method: 'POST',
       headers: headersFor(options.as),
       body: JSON.stringify({ query, variables: options.variables ?? {} }),
     })
-    const response = await GRAPHQL_POST(config)(request)
+    const response = await send(request)
     return { status: response.status, json: await response.json() }
   }
 
@@ -90,6 +99,7 @@ export async function startTestPayload(): Promise<TestPayload> {
     organizations,
     rest,
     graphql,
+    send,
     close: async () => {
       await payload.destroy()
       rmSync(dataDir, { recursive: true, force: true })

@@ -1,6 +1,7 @@
 import { occasions, stages } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
 import { textList } from '../fields/textList'
+import { requireExistingUploads } from '../hooks/requireExistingUploads'
 import { localizedLabel } from '../i18n/localizedLabel'
 import { contentCollection } from './contentCollection'
 
@@ -20,7 +21,7 @@ export const ActivityPlans = contentCollection({
         codeSelect({ name: 'stages', label: '适用学段', englishLabel: 'Stages', vocabulary: stages, hasMany: true, required: true }),
       ],
     },
-    { name: 'overview', type: 'richText', required: true, label: localizedLabel('活动概述', 'Overview') },
+    { name: 'overview', type: 'richText', required: true, label: localizedLabel('活动概述', 'Overview'), hooks: { beforeValidate: [requireExistingUploads] } },
     textList({ name: 'goals', label: '活动目标', englishLabel: 'Goals', itemLabel: '目标', minRows: 1, maxRows: 6, required: true }),
     {
       name: 'steps',

@@ -1,9 +1,13 @@
 import type { CollectionConfig } from 'payload'
-import { anyone } from '../access/anyone'
 import { isContentStaff } from '../access/isContentStaff'
 import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
+import { usedByPublishedOrContentStaff } from '../access/usedByPublishedOrContentStaff'
+import { refuseCaptionPersonalInformation } from '../captions/refuseCaptionPersonalInformation'
 import { refuseInvalidCaptions } from '../captions/refuseInvalidCaptions'
 import { uploadDirectory } from '../env/paths'
+import { guardLiveMedia } from '../hooks/guardLiveMedia'
+import { refuseOversizedUpload } from '../hooks/refuseOversizedUpload'
+import { refuseUnsafeFilename } from '../hooks/refuseUnsafeFilename'
 import { localizedLabel } from '../i18n/localizedLabel'
 
 /** WebVTT caption files for micro-lessons, checked on every upload. */
@@ -11,11 +15,14 @@ export const Captions: CollectionConfig = {
   slug: 'captions',
   labels: { singular: localizedLabel('字幕', 'Captions'), plural: localizedLabel('字幕', 'Captions') },
   admin: { group: localizedLabel('素材', 'Assets') },
-  access: { read: anyone, create: isContentStaff, update: isContentStaff, delete: isReviewerOrAdmin },
+  access: { read: usedByPublishedOrContentStaff('captions'), create: isContentStaff, update: isContentStaff, delete: isReviewerOrAdmin },
   upload: {
     staticDir: uploadDirectory('captions'),
     mimeTypes: ['text/vtt'],
   },
-  hooks: { beforeOperation: [refuseInvalidCaptions] },
+  hooks: {
+    beforeOperation: [refuseUnsafeFilename, refuseOversizedUpload, refuseInvalidCaptions, refuseCaptionPersonalInformation],
+    beforeChange: [guardLiveMedia('captions', ['language'])],
+  },
   fields: [{ name: 'language', type: 'text', defaultValue: 'zh-CN', label: localizedLabel('语言', 'Language') }],
 }

@@ -1,7 +1,7 @@
 import { caseSourceTypes, familySituations, grades, stages } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
 import { themesField } from '../fields/themesField'
-import { checkCaseStudyPrivacy } from '../hooks/checkCaseStudyPrivacy'
+import { requireExistingUploads } from '../hooks/requireExistingUploads'
 import { localizedLabel } from '../i18n/localizedLabel'
 import { contentCollection } from './contentCollection'
 
@@ -20,7 +20,6 @@ export const CaseStudies = contentCollection({
   englishSingular: 'Case study',
   englishPlural: 'Case studies',
   defaultColumns: ['title', 'stage', 'sourceType', 'region', 'reviewState', '_status'],
-  beforeValidate: [checkCaseStudyPrivacy],
   fields: [
     themesField(),
     {
@@ -35,6 +34,7 @@ export const CaseStudies = contentCollection({
       type: 'richText' as const,
       required: true,
       label: localizedLabel(section.label, section.english),
+      hooks: { beforeValidate: [requireExistingUploads] },
     })),
     {
       type: 'row',

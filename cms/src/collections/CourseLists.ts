@@ -5,6 +5,7 @@ import { slugField } from '../fields/slugField'
 import { assignOwnOrganization } from '../hooks/assignOwnOrganization'
 import { fillSlug } from '../hooks/fillSlug'
 import { guardPublishing } from '../hooks/guardPublishing'
+import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
 import { uniqueSlug } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
 
@@ -25,6 +26,7 @@ export const CourseLists: CollectionConfig = {
     beforeValidate: [
       fillSlug,
       assignOwnOrganization,
+      refusePersonalInformation(),
       uniqueSlug('course-lists', '课程清单'),
     ],
     beforeChange: [guardPublishing(['admin', 'org-admin'])],

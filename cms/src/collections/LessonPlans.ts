@@ -1,6 +1,7 @@
 import { grades } from '@gongyu/search/vocabulary'
 import { codeSelect } from '../fields/codeSelect'
 import { textList } from '../fields/textList'
+import { requireExistingUploads } from '../hooks/requireExistingUploads'
 import { localizedLabel } from '../i18n/localizedLabel'
 import { contentCollection } from './contentCollection'
 
@@ -43,7 +44,7 @@ export const LessonPlans = contentCollection({
         { name: 'parentActions', type: 'textarea', required: true, label: localizedLabel('家长做什么', 'What parents do') },
       ],
     },
-    { name: 'handoutContent', type: 'richText', label: localizedLabel('家长学习单', 'Handout') },
+    { name: 'handoutContent', type: 'richText', label: localizedLabel('家长学习单', 'Handout'), hooks: { beforeValidate: [requireExistingUploads] } },
     { name: 'handouts', type: 'upload', relationTo: 'media', hasMany: true, label: localizedLabel('学习单文件（PDF）', 'Handout files (PDF)') },
     { name: 'evaluation', type: 'textarea', required: true, label: localizedLabel('效果评估', 'Evaluation') },
   ],

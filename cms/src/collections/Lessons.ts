@@ -5,6 +5,7 @@ import { themesField } from '../fields/themesField'
 import { validateOnEverySave } from '../fields/validateOnEverySave'
 import { fillStageFromGrade } from '../hooks/fillStageFromGrade'
 import { rejectDuplicates } from '../hooks/rejectDuplicates'
+import { requireExistingUploads } from '../hooks/requireExistingUploads'
 import { localizedLabel } from '../i18n/localizedLabel'
 import { contentCollection } from './contentCollection'
 
@@ -72,14 +73,14 @@ export const Lessons = contentCollection({
     themesField(),
     { name: 'summary', type: 'textarea', required: true, label: localizedLabel('摘要', 'Summary'), maxLength: 400 },
     textList({ name: 'objectives', label: '学习目标', englishLabel: 'Learning objectives', itemLabel: '目标', minRows: 1, maxRows: 8, required: true }),
-    { name: 'body', type: 'richText', required: true, label: localizedLabel('正文', 'Body') },
+    { name: 'body', type: 'richText', required: true, label: localizedLabel('正文', 'Body'), hooks: { beforeValidate: [requireExistingUploads] } },
     {
       name: 'practiceActivity',
       type: 'group',
       label: localizedLabel('亲子练习', 'Parent–child practice'),
       fields: [
         { name: 'title', type: 'text', required: true, label: localizedLabel('练习名称', 'Title') },
-        { name: 'instructions', type: 'richText', required: true, label: localizedLabel('做法', 'Instructions') },
+        { name: 'instructions', type: 'richText', required: true, label: localizedLabel('做法', 'Instructions'), hooks: { beforeValidate: [requireExistingUploads] } },
       ],
     },
     textList({ name: 'reflectionQuestions', label: '反思问题', englishLabel: 'Reflection questions', itemLabel: '问题', maxRows: 5 }),

@@ -6,6 +6,7 @@ import { updateOwnOrganization } from '../access/organizationAccess'
 import { codeSelect } from '../fields/codeSelect'
 import { slugField } from '../fields/slugField'
 import { fillSlug } from '../hooks/fillSlug'
+import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
 import { uniqueSlug } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
 
@@ -32,6 +33,8 @@ export const Organizations: CollectionConfig = {
   hooks: {
     beforeValidate: [
       fillSlug,
+      // The description is where an organization gives its own public hotline or WeChat account.
+      refusePersonalInformation({ allow: { description: ['mobile-phone', 'social-account'] } }),
       uniqueSlug('organizations', '机构', 'name'),
     ],
   },

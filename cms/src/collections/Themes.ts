@@ -1,22 +1,27 @@
 import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
-import { isContentStaff } from '../access/isContentStaff'
 import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
 import { slugField } from '../fields/slugField'
 import { fillSlug } from '../hooks/fillSlug'
+import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
 import { uniqueSlug } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
 
-/** 主题: the topics the bank is browsed by. Editors manage them. */
+/**
+ * 主题: the topics the bank is browsed by. Every theme is public at once
+ * (the export lists them all, with their pages), so only reviewers and admins
+ * manage them, as they publish content; editors ask one for a new theme.
+ */
 export const Themes: CollectionConfig = {
   slug: 'themes',
   labels: { singular: localizedLabel('主题', 'Theme'), plural: localizedLabel('主题', 'Themes') },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'], group: localizedLabel('分类', 'Taxonomy') },
-  access: { read: anyone, create: isContentStaff, update: isContentStaff, delete: isReviewerOrAdmin },
+  access: { read: anyone, create: isReviewerOrAdmin, update: isReviewerOrAdmin, delete: isReviewerOrAdmin },
   versions: { maxPerDoc: 20 },
   hooks: {
     beforeValidate: [
       fillSlug,
+      refusePersonalInformation(),
       uniqueSlug('themes', '主题', 'name'),
     ],
   },

@@ -1,8 +1,11 @@
 import type { CollectionConfig } from 'payload'
-import { anyone } from '../access/anyone'
 import { isContentStaff } from '../access/isContentStaff'
 import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
+import { usedByPublishedOrContentStaff } from '../access/usedByPublishedOrContentStaff'
 import { uploadDirectory } from '../env/paths'
+import { guardLiveMedia } from '../hooks/guardLiveMedia'
+import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
+import { refuseUnsafeFilename } from '../hooks/refuseUnsafeFilename'
 import { localizedLabel } from '../i18n/localizedLabel'
 import { markVideoForTranscode } from '../video/hooks/markVideoForTranscode'
 import { queueVideoTranscode } from '../video/hooks/queueVideoTranscode'
@@ -23,14 +26,16 @@ export const Videos: CollectionConfig = {
     group: localizedLabel('素材', 'Assets'),
     defaultColumns: ['filename', 'title', 'transcodeStatus', 'durationSeconds', 'updatedAt'],
   },
-  access: { read: anyone, create: isContentStaff, update: isContentStaff, delete: isReviewerOrAdmin },
+  access: { read: usedByPublishedOrContentStaff('videos'), create: isContentStaff, update: isContentStaff, delete: isReviewerOrAdmin },
   upload: {
     staticDir: uploadDirectory('videos'),
     mimeTypes: ['video/mp4', 'video/quicktime', 'video/webm'],
   },
   hooks: {
-    beforeOperation: [refuseOversizedVideo],
-    beforeChange: [markVideoForTranscode],
+    beforeOperation: [refuseUnsafeFilename, refuseOversizedVideo],
+    beforeValidate: [refusePersonalInformation()],
+    // The guard runs first: a refused replacement must not reset the transcode state.
+    beforeChange: [guardLiveMedia('videos'), markVideoForTranscode],
     afterChange: [queueVideoTranscode],
     afterDelete: [removeVideoRenditions],
     afterError: [translateUploadRefusal],

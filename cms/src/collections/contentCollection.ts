@@ -5,7 +5,9 @@ import { publishedOrContentStaff } from '../access/publishedOrContentStaff'
 import { slugField } from '../fields/slugField'
 import { workflowFields } from '../fields/workflowFields'
 import { fillSlug } from '../hooks/fillSlug'
-import { guardPublishing } from '../hooks/guardPublishing'
+import { forgetPublicMediaAfterChange, forgetPublicMediaAfterDelete } from '../hooks/forgetPublicMedia'
+import { guardPublishing, noteDraftRestore } from '../hooks/guardPublishing'
+import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
 import { uniqueSlug } from '../hooks/rejectDuplicates'
 import { syncSearchAfterChange, syncSearchAfterDelete } from '../hooks/syncPublicSearch'
 import { localizedLabel } from '../i18n/localizedLabel'
@@ -55,10 +57,11 @@ export function contentCollection(options: ContentCollectionOptions): Collection
     versions: { drafts: { schedulePublish: true }, maxPerDoc: MAX_VERSIONS_PER_DOCUMENT },
     indexes: options.indexes,
     hooks: {
-      beforeValidate: [fillSlug, ...(options.beforeValidate ?? []), uniqueSlug(options.slug, options.label)],
+      beforeOperation: [noteDraftRestore],
+      beforeValidate: [fillSlug, refusePersonalInformation(), ...(options.beforeValidate ?? []), uniqueSlug(options.slug, options.label)],
       beforeChange: [guardPublishing(['admin', 'reviewer'])],
-      afterChange: [syncSearchAfterChange],
-      afterDelete: [syncSearchAfterDelete],
+      afterChange: [forgetPublicMediaAfterChange, syncSearchAfterChange],
+      afterDelete: [forgetPublicMediaAfterDelete, syncSearchAfterDelete],
     },
     fields: [
       { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
