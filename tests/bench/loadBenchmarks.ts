@@ -56,6 +56,12 @@ function gradeLessonPaths(): string[] {
   return grades.map((grade) => `/api/lessons?where[grade][equals]=${grade.code}&sort=sequence&limit=20&depth=0`)
 }
 
+/** The same lessons with only what a grade's list shows (no bodies), as a list page or widget would ask. */
+function gradeLessonListPaths(): string[] {
+  const fields = ['title', 'slug', 'summary', 'sequence', 'grade', 'durationMinutes'].map((name) => `select[${name}]=true`).join('&')
+  return gradeLessonPaths().map((path) => `${path}&${fields}`)
+}
+
 function searchPaths(): string[] {
   const { queries } = JSON.parse(readFileSync(relevanceFile, 'utf8')) as { queries: { query: string }[] }
   return queries.slice(0, 50).map((entry) => `/api/search?q=${encodeURIComponent(entry.query)}`)
@@ -63,7 +69,8 @@ function searchPaths(): string[] {
 
 /**
  * Load on the production CMS as `npm start` serves it (starter bank seeded):
- * a grade's 20 lessons through REST, and `/api/search` with judged parent
+ * a grade's 20 lessons through REST (whole documents, and only the list
+ * fields), and `/api/search` with judged parent
  * queries, each for 20 s at 4 connections with wrk on loopback.
  */
 export async function loadBenchmarks(): Promise<Record<string, unknown>> {
@@ -77,10 +84,12 @@ export async function loadBenchmarks(): Promise<Record<string, unknown>> {
       await response.arrayBuffer()
     }
     const gradeLessons = await runWrk(base, gradeLessonPaths())
+    const gradeLessonList = await runWrk(base, gradeLessonListPaths())
     const search = await runWrk(base, searchPaths())
     return {
       server: 'npm start (production build), SQLite, starter bank',
       gradeLessonsRest: gradeLessons,
+      gradeLessonListRest: gradeLessonList,
       search,
       targets: { gradeLessonsRequestsPerSecond: 200, searchRequestsPerSecond: 300, errors: 0 },
     }
