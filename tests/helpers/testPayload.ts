@@ -18,6 +18,13 @@ export interface TestPayload {
   graphql: (query: string, options?: { as?: TestRole; variables?: Record<string, unknown> }) => Promise<{ status: number; json: any }>
   /** Sends a raw request (any headers, a streamed body) through the API request guard to REST or GraphQL, as the Next.js routes do. */
   send: (request: Request) => Promise<Response>
+  /** Sends a multipart upload (file plus `_payload` fields) through the guard and REST, as the admin's upload form does. */
+  upload: (
+    method: 'POST' | 'PATCH',
+    apiPath: string,
+    file: { bytes: Uint8Array; filename: string; type: string },
+    options: { as: TestRole; data?: Record<string, unknown> },
+  ) => Promise<{ status: number; json: any }>
   close: () => Promise<void>
 }
 
@@ -92,6 +99,22 @@ export async function startTestPayload(): Promise<TestPayload> {
     return { status: response.status, json: await response.json() }
   }
 
+  const upload: TestPayload['upload'] = async (method, apiPath, file, options) => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.filename)
+    form.append('_payload', JSON.stringify(options.data ?? {}))
+    // Encoded up front with its length, as a browser sends it (a FormData stream errors when Payload stops reading it).
+    const encoded = new Response(form)
+    const request = new Request(`http://localhost:3000/api${apiPath}`, {
+      method,
+      headers: { authorization: `JWT ${users[options.as].token}`, 'accept-language': 'zh', 'content-type': encoded.headers.get('content-type') ?? '' },
+      body: new Uint8Array(await encoded.arrayBuffer()),
+    })
+    const response = await send(request)
+    const text = await response.text()
+    return { status: response.status, json: text ? JSON.parse(text) : null }
+  }
+
   return {
     payload,
     dataDir,
@@ -100,6 +123,7 @@ export async function startTestPayload(): Promise<TestPayload> {
     rest,
     graphql,
     send,
+    upload,
     close: async () => {
       await payload.destroy()
       rmSync(dataDir, { recursive: true, force: true })

@@ -25,21 +25,9 @@ export async function makeTestClip(file: string, options: { seconds?: number; si
   return file
 }
 
-/** Sends a multipart upload through Payload's REST handler, as the admin's upload form does. */
-export async function restUpload(t: TestPayload, apiPath: string, file: string, options: { as: TestRole; type: string; data?: Record<string, unknown> }): Promise<{ status: number; json: unknown }> {
-  const { handleEndpoints } = await import('payload')
-  const form = new FormData()
-  form.append('file', new Blob([readFileSync(file)], { type: options.type }), path.basename(file))
-  form.append('_payload', JSON.stringify(options.data ?? {}))
-  const encoded = new Response(form)
-  const request = new Request(`http://localhost:3000/api${apiPath}`, {
-    method: 'POST',
-    headers: { authorization: `JWT ${t.users[options.as].token}`, 'accept-language': 'zh', 'content-type': encoded.headers.get('content-type') ?? '' },
-    body: new Uint8Array(await encoded.arrayBuffer()),
-  })
-  const response = await handleEndpoints({ config: t.payload.config, request, payloadInstanceCacheKey: t.dataDir })
-  const text = await response.text()
-  return { status: response.status, json: text ? JSON.parse(text) : null }
+/** Uploads a file from disk through the guard and REST, as the admin's upload form does. */
+export function restUpload(t: TestPayload, apiPath: string, file: string, options: { as: TestRole; type: string; data?: Record<string, unknown> }): Promise<{ status: number; json: unknown }> {
+  return t.upload('POST', apiPath, { bytes: readFileSync(file), filename: path.basename(file), type: options.type }, { as: options.as, data: options.data })
 }
 
 /**

@@ -5,7 +5,6 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { crc32 } from 'node:zlib'
 import type { CollectionSlug } from 'payload'
-import { handleEndpoints } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validData } from '../fixtures/contentFixtures.ts'
@@ -49,20 +48,9 @@ function write(name: string, bytes: Buffer | string): string {
   return file
 }
 
-/** Sends a multipart upload through Payload's REST handler, as the admin does, under a chosen file name. */
-async function upload(method: 'POST' | 'PATCH', apiPath: string, bytes: Buffer, options: { as: TestRole; type: string; filename: string; data?: Record<string, unknown> }) {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: options.type }), options.filename)
-  form.append('_payload', JSON.stringify(options.data ?? {}))
-  const encoded = new Response(form)
-  const request = new Request(`http://localhost:3000/api${apiPath}`, {
-    method,
-    headers: { authorization: `JWT ${t.users[options.as].token}`, 'accept-language': 'zh', 'content-type': encoded.headers.get('content-type') ?? '' },
-    body: new Uint8Array(await encoded.arrayBuffer()),
-  })
-  const response = await handleEndpoints({ config: t.payload.config, request, payloadInstanceCacheKey: t.dataDir })
-  const text = await response.text()
-  return { status: response.status, json: text ? JSON.parse(text) : null }
+/** Uploads bytes under a chosen file name through the guard and REST, as the admin does. */
+function upload(method: 'POST' | 'PATCH', apiPath: string, bytes: Buffer, options: { as: TestRole; type: string; filename: string; data?: Record<string, unknown> }) {
+  return t.upload(method, apiPath, { bytes, filename: options.filename, type: options.type }, { as: options.as, data: options.data })
 }
 
 /** GETs a stored file through `/api/<collection>/file/<name>`, as anyone or as a role. */
@@ -70,7 +58,7 @@ async function fetchFile(collection: string, filename: string, as?: TestRole): P
   const request = new Request(`http://localhost:3000/api/${collection}/file/${encodeURIComponent(filename)}`, {
     headers: as ? { authorization: `JWT ${t.users[as].token}` } : {},
   })
-  const response = await handleEndpoints({ config: t.payload.config, request, payloadInstanceCacheKey: t.dataDir })
+  const response = await t.send(request)
   return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }
 }
 
