@@ -1,4 +1,5 @@
 import type { FlattenedField } from 'payload'
+import { visitFieldValues } from '../fields/visitFieldValues'
 
 /** The upload collections whose documents the public may see only once published content uses them. */
 export const MEDIA_COLLECTIONS = ['media', 'videos', 'captions'] as const
@@ -59,36 +60,10 @@ function addRelation(field: Extract<FlattenedField, { type: 'upload' | 'relation
  * upload nodes in rich text, inside arrays, groups, named tabs and blocks.
  */
 export function collectMediaReferences(fields: FlattenedField[], data: unknown, into: MediaReferences): MediaReferences {
-  if (!data || typeof data !== 'object') return into
-  const values = data as Record<string, unknown>
-  for (const field of fields) {
-    const value = values[field.name]
-    if (value === null || value === undefined) continue
-    switch (field.type) {
-      case 'upload':
-      case 'relationship':
-        addRelation(field, value, into)
-        break
-      case 'richText':
-        addLexicalUploads(value, into)
-        break
-      case 'array':
-        for (const row of Array.isArray(value) ? value : []) collectMediaReferences(field.flattenedFields, row, into)
-        break
-      case 'group':
-      case 'tab':
-        collectMediaReferences(field.flattenedFields, value, into)
-        break
-      case 'blocks':
-        for (const row of Array.isArray(value) ? value : []) {
-          const block = field.blocks.find((candidate) => candidate.slug === (row as { blockType?: unknown })?.blockType)
-          if (block) collectMediaReferences(block.flattenedFields, row, into)
-        }
-        break
-      default:
-        break
-    }
-  }
+  visitFieldValues(fields, data, (field, value) => {
+    if (field.type === 'upload' || field.type === 'relationship') addRelation(field, value, into)
+    else if (field.type === 'richText') addLexicalUploads(value, into)
+  })
   return into
 }
 
