@@ -1,28 +1,13 @@
 import { isValidID, ValidationError, type FieldHook } from 'payload'
+import { uploadNodesOf } from '../fields/lexicalUploadNodes'
 
 type Id = string | number
-type LexicalNode = { type?: unknown; relationTo?: unknown; value?: unknown; children?: unknown }
 
 /** The only upload collection rich text may show: the public site renders images and PDFs, nothing else. */
 const UPLOAD_COLLECTION = 'media'
 
 /** The media fields a value object may repeat; anything that would reach HTML must match the stored document. */
 const CHECKED_FIELDS = ['url', 'thumbnailURL', 'filename', 'mimeType'] as const
-
-/** Every upload node of a Lexical value, depth first. */
-function uploadNodesOf(value: unknown): LexicalNode[] {
-  const found: LexicalNode[] = []
-  const visit = (nodes: unknown): void => {
-    if (!Array.isArray(nodes)) return
-    for (const node of nodes) {
-      if (!node || typeof node !== 'object') continue
-      if ((node as LexicalNode).type === 'upload') found.push(node as LexicalNode)
-      visit((node as LexicalNode).children)
-    }
-  }
-  if (value && typeof value === 'object' && 'root' in value) visit(((value as { root?: LexicalNode }).root ?? {}).children)
-  return found
-}
 
 /** The id a node's value names, in the database's id type; undefined when it names none. */
 function idOf(value: unknown, idType: 'number' | 'text' | 'ObjectID'): Id | undefined {

@@ -1,4 +1,5 @@
 import type { FlattenedField } from 'payload'
+import { uploadNodesOf } from '../fields/lexicalUploadNodes'
 import { visitFieldValues } from '../fields/visitFieldValues'
 
 /** The upload collections whose documents the public may see only once published content uses them. */
@@ -30,18 +31,6 @@ function add(into: MediaReferences, collection: unknown, value: unknown): void {
   if (isMediaCollection(collection) && id !== undefined) into[collection].set(String(id), id)
 }
 
-/** Upload nodes anywhere in a Lexical tree (`{ type: 'upload', relationTo, value }`). */
-function addLexicalUploads(node: unknown, into: MediaReferences): void {
-  if (Array.isArray(node)) {
-    for (const child of node) addLexicalUploads(child, into)
-    return
-  }
-  if (!node || typeof node !== 'object') return
-  const record = node as { type?: unknown; relationTo?: unknown; value?: unknown }
-  if (record.type === 'upload') add(into, record.relationTo, record.value)
-  for (const child of Object.values(node)) if (child && typeof child === 'object') addLexicalUploads(child, into)
-}
-
 function addRelation(field: Extract<FlattenedField, { type: 'upload' | 'relationship' }>, value: unknown, into: MediaReferences): void {
   for (const item of Array.isArray(value) ? value : [value]) {
     if (Array.isArray(field.relationTo)) {
@@ -62,7 +51,7 @@ function addRelation(field: Extract<FlattenedField, { type: 'upload' | 'relation
 export function collectMediaReferences(fields: FlattenedField[], data: unknown, into: MediaReferences): MediaReferences {
   visitFieldValues(fields, data, (field, value) => {
     if (field.type === 'upload' || field.type === 'relationship') addRelation(field, value, into)
-    else if (field.type === 'richText') addLexicalUploads(value, into)
+    else if (field.type === 'richText') for (const node of uploadNodesOf(value)) add(into, node.relationTo, node.value)
   })
   return into
 }
