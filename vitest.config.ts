@@ -14,7 +14,10 @@ const integration = ['tests/int/**/*.int.spec.ts']
  */
 function mongodbProject(): TestProjectInlineConfiguration[] {
   const given = isMongoUri(process.env.DATABASE_URI)
-  const canBuildFerretDB = Boolean(process.env.FERRETDB_BIN) || ['/usr/bin/go', '/usr/local/go/bin/go'].some(existsSync) || Boolean(process.env.PATH?.split(':').some((dir) => existsSync(`${dir}/go`)))
+  const canBuildFerretDB =
+    Boolean(process.env.FERRETDB_BIN) ||
+    ['/usr/bin/go', '/usr/local/go/bin/go'].some(existsSync) ||
+    Boolean(process.env.PATH?.split(':').some((dir) => existsSync(`${dir}/go`)))
   if (!given && !canBuildFerretDB) {
     const reason = 'MongoDB suite SKIPPED: no DATABASE_URI=mongodb://… and no Go toolchain to build FerretDB (see README, "Tests").'
     if (process.env.GONGYU_REQUIRE_MONGODB === '1') throw new Error(reason)

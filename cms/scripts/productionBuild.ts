@@ -25,7 +25,9 @@ const isBuildInput = (file: string): boolean => !/\.test\.tsx?$/.test(file)
 
 function filesUnder(absolute: string): string[] {
   if (!existsSync(absolute)) return []
-  return readdirSync(absolute, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
+  return readdirSync(absolute, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
 }
 
 /** A SHA-256 over the path and content of every build input, in a stable order. */

@@ -90,7 +90,9 @@ function startNext(): ChildProcess {
     recentExits.push(now)
     while (recentExits.length > 0 && (recentExits[0] as number) < now - RESTART_WINDOW_MS) recentExits.shift()
     if (recentExits.length > MAX_RESTARTS) {
-      console.error(`\n后台在 ${RESTART_WINDOW_MS / 1000} 秒内退出了 ${recentExits.length} 次，不再自动重启。家长网站继续运行。请查看上面的错误信息，修复后重新运行 npm start。`)
+      console.error(
+        `\n后台在 ${RESTART_WINDOW_MS / 1000} 秒内退出了 ${recentExits.length} 次，不再自动重启。家长网站继续运行。请查看上面的错误信息，修复后重新运行 npm start。`,
+      )
       return
     }
     console.error(`\n后台进程已退出（${signal ?? `退出码 ${code}`}），家长网站照常运行；${RESTART_DELAY_MS / 1000} 秒后自动重启后台……`)

@@ -61,7 +61,9 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       importMap: { baseDir: srcDir },
       meta: { titleSuffix: ' · 共育课程资源库' },
     },
-    collections: [Lessons, MicroLessons, CaseStudies, LessonPlans, ActivityPlans, Themes, Organizations, CourseLists, Media, Videos, Captions, Users].map(withInputLimits).map(withQueryCaps),
+    collections: [Lessons, MicroLessons, CaseStudies, LessonPlans, ActivityPlans, Themes, Organizations, CourseLists, Media, Videos, Captions, Users]
+      .map(withInputLimits)
+      .map(withQueryCaps),
     // No request populates relationships deeper than this, whatever `depth` it asks for.
     maxDepth: MAX_POPULATE_DEPTH,
     // Uploads stream to temp files up to the video limit; S3 when S3_BUCKET is set, local disk otherwise.
@@ -70,7 +72,17 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
     // Test runs refuse thousands of requests on purpose; their log shows warnings and errors only.
     logger: env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
     // Expected refusals are routine, not server errors.
-    loggingLevels: { WorkflowForbiddenError: 'info', Forbidden: 'info', ValidationError: 'info', NotFound: 'info', UploadRefusedError: 'info', QueryRefusedError: 'info', QueryError: 'info', AuthenticationError: 'info', BodyTooLargeError: 'info' } as NonNullable<Config['loggingLevels']>,
+    loggingLevels: {
+      WorkflowForbiddenError: 'info',
+      Forbidden: 'info',
+      ValidationError: 'info',
+      NotFound: 'info',
+      UploadRefusedError: 'info',
+      QueryRefusedError: 'info',
+      QueryError: 'info',
+      AuthenticationError: 'info',
+      BodyTooLargeError: 'info',
+    } as NonNullable<Config['loggingLevels']>,
     i18n: {
       supportedLanguages: { zh, 'zh-TW': zhTw, en },
       fallbackLanguage: 'zh',

@@ -18,7 +18,10 @@ export function engineKindFromEnv(env: NodeJS.ProcessEnv = process.env): 'meilis
  * The engine for this process, chosen the same way by the CMS and the
  * command line. The embedded engine is built from the published records.
  */
-export async function searchEngineFromEnv(loadRecords: () => Promise<PublicRecord[]>, env: NodeJS.ProcessEnv = process.env): Promise<SearchEngine & SearchIndexWriter> {
+export async function searchEngineFromEnv(
+  loadRecords: () => Promise<PublicRecord[]>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SearchEngine & SearchIndexWriter> {
   const connection = meiliConnectionFromEnv(env)
   if (connection) return new MeiliSearchEngine(connection)
   return buildEmbeddedSearch(await loadRecords())

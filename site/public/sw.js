@@ -98,7 +98,5 @@ self.addEventListener('message', (event) => {
   if (event.data?.type !== 'keep-page' || typeof event.data.url !== 'string') return
   const url = new URL(event.data.url)
   if (url.origin !== scope.origin) return
-  event.waitUntil(
-    caches.match(pageKey(url), { cacheName: PAGE_CACHE }).then((saved) => saved ?? fetch(url).then((response) => keepPage(url, response))),
-  )
+  event.waitUntil(caches.match(pageKey(url), { cacheName: PAGE_CACHE }).then((saved) => saved ?? fetch(url).then((response) => keepPage(url, response))))
 })

@@ -143,7 +143,10 @@ export function createStaticServer({ root, mounts = {} }) {
     }
     const type = MIME_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream'
     // A build may leave a gzipped copy beside a large file (the search index); send it to clients that accept gzip.
-    const gzipped = status === 200 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? fileFor(path.dirname(found.file), `/${path.basename(found.file)}.gz`) : undefined
+    const gzipped =
+      status === 200 && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+        ? fileFor(path.dirname(found.file), `/${path.basename(found.file)}.gz`)
+        : undefined
     const sent = gzipped ?? found
     response.writeHead(status, {
       'content-type': type,

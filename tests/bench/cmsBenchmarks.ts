@@ -30,7 +30,14 @@ async function benchmarkDatabase(content: StarterContent): Promise<Record<string
     for (let round = 0; round < READ_ROUNDS; round += 1) {
       for (const grade of loadedGrades) {
         const started = performance.now()
-        const { docs } = await t.payload.find({ collection: 'lessons', where: { grade: { equals: grade } }, sort: 'sequence', limit: 20, overrideAccess: false, depth: 1 })
+        const { docs } = await t.payload.find({
+          collection: 'lessons',
+          where: { grade: { equals: grade } },
+          sort: 'sequence',
+          limit: 20,
+          overrideAccess: false,
+          depth: 1,
+        })
         timings.push(performance.now() - started)
         if (docs.length !== 20) throw new Error(`${grade} returned ${docs.length} lessons`)
       }
@@ -63,7 +70,10 @@ async function inChildProcess(target: Target, slice: string[] | 'full'): Promise
   const script = new URL('./cmsBenchmarkChild.ts', import.meta.url).pathname
   return new Promise((resolve, reject) => {
     execFile('tsx', [script], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      const line = stdout.split('\n').reverse().find((candidate) => candidate.startsWith('{"corpus"'))
+      const line = stdout
+        .split('\n')
+        .reverse()
+        .find((candidate) => candidate.startsWith('{"corpus"'))
       if (line) resolve(JSON.parse(line) as Record<string, unknown>)
       else reject(error ?? new Error('benchmark child printed no result'))
     })
@@ -81,7 +91,10 @@ export async function benchmarkFromEnvironment(): Promise<Record<string, unknown
 export async function cmsBenchmarks(): Promise<Record<string, unknown>> {
   const results: Record<string, unknown> = { sqlite: await inChildProcess({ database: 'sqlite' }, 'full') }
   if (isMongoUri(process.env.DATABASE_URI)) {
-    results.mongodb = { server: 'DATABASE_URI', ...(await inChildProcess({ database: 'mongodb', uri: process.env.DATABASE_URI as string, server: 'mongodb' }, 'full')) }
+    results.mongodb = {
+      server: 'DATABASE_URI',
+      ...(await inChildProcess({ database: 'mongodb', uri: process.env.DATABASE_URI as string, server: 'mongodb' }, 'full')),
+    }
     return results
   }
   const binary = ferretdbBinary()

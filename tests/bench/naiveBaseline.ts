@@ -13,9 +13,23 @@ export function naiveBaseline(records: PublicRecord[]): SearchEngine {
   return {
     name: 'embedded',
     async search(query): Promise<SearchResponse> {
-      const results = miniSearch.search(query.text, { boost: { title: 3 } }).map((result) => documents.get(String(result.id)) as SearchDocument).filter((document) => matchesFilters(document, query.filters))
-      const hits = results.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((document) => ({ ...document, titleHtml: document.title, snippetHtml: '' }))
-      return { engine: 'embedded', query, total: results.length, page: query.page, pageSize: query.pageSize, totalPages: Math.ceil(results.length / query.pageSize), hits, facets: countFacets(results) }
+      const results = miniSearch
+        .search(query.text, { boost: { title: 3 } })
+        .map((result) => documents.get(String(result.id)) as SearchDocument)
+        .filter((document) => matchesFilters(document, query.filters))
+      const hits = results
+        .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
+        .map((document) => ({ ...document, titleHtml: document.title, snippetHtml: '' }))
+      return {
+        engine: 'embedded',
+        query,
+        total: results.length,
+        page: query.page,
+        pageSize: query.pageSize,
+        totalPages: Math.ceil(results.length / query.pageSize),
+        hits,
+        facets: countFacets(results),
+      }
     },
   }
 }

@@ -25,7 +25,14 @@ function syntheticRecords(records: PublicRecord[]): PublicRecord[] {
   return Array.from({ length: SYNTHETIC_SIZE }, (_, index) => {
     const base = records[index % records.length]!
     const other = records[(index * 7 + 3) % records.length]!
-    return { ...base, id: `${base.type}:synthetic-${index}`, slug: `synthetic-${index}`, title: `${base.title}（${other.themeNames[0] ?? ''}）`, summary: `${base.summary}${other.summary.slice(0, 40)}`, bodyText: `${base.bodyText.slice(0, 800)}\n${other.bodyText.slice(0, 400)}` }
+    return {
+      ...base,
+      id: `${base.type}:synthetic-${index}`,
+      slug: `synthetic-${index}`,
+      title: `${base.title}（${other.themeNames[0] ?? ''}）`,
+      summary: `${base.summary}${other.summary.slice(0, 40)}`,
+      bodyText: `${base.bodyText.slice(0, 800)}\n${other.bodyText.slice(0, 400)}`,
+    }
   })
 }
 
@@ -42,7 +49,11 @@ async function latency(engine: SearchEngine, queries: string[]) {
 }
 
 function relevanceFigures(report: RelevanceReport) {
-  return { recallAt5: report.recallAt5, mrr: report.mrr, misses: report.misses.map((miss) => ({ query: miss.query, kind: miss.kind, firstRelevantRank: miss.firstRelevantRank })) }
+  return {
+    recallAt5: report.recallAt5,
+    mrr: report.mrr,
+    misses: report.misses.map((miss) => ({ query: miss.query, kind: miss.kind, firstRelevantRank: miss.firstRelevantRank })),
+  }
 }
 
 async function engineFigures(records: PublicRecord[], judged: ReturnType<typeof readJudgedQueries>, withRelevance: boolean) {
@@ -84,7 +95,11 @@ export async function searchBenchmarks(): Promise<Record<string, unknown>> {
   const judged = readJudgedQueries()
   const starter = await engineFigures(records, judged, true)
   const baselineReport = await evaluateRelevance(naiveBaseline(records), judged)
-  const baseline = { engine: 'MiniSearch, default tokenizer, no Chinese processing', ...relevanceFigures(baselineReport), latency: await latency(naiveBaseline(records), judged.map((entry) => entry.query).slice(0, LATENCY_QUERIES)) }
+  const baseline = {
+    engine: 'MiniSearch, default tokenizer, no Chinese processing',
+    ...relevanceFigures(baselineReport),
+    latency: await latency(naiveBaseline(records), judged.map((entry) => entry.query).slice(0, LATENCY_QUERIES)),
+  }
   const scaled = await engineFigures(syntheticRecords(records), judged, false)
   const ratio = (value: number) => (baselineReport.recallAt5 > 0 ? Math.round((value / baselineReport.recallAt5) * 100) / 100 : null)
   return {

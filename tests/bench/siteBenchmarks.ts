@@ -18,7 +18,12 @@ const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10
 /** The full starter bank exported the way a newcomer does it: `npm run seed`, then `npm run export`, in a temporary data folder. */
 function exportFullBank(dataDir: string): string {
   for (const script of ['seed', 'export']) {
-    const run = spawnSync('npm', ['run', script], { cwd: repositoryRoot, env: { ...process.env, NODE_ENV: 'development', GONGYU_DATA_DIR: dataDir }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    const run = spawnSync('npm', ['run', script], {
+      cwd: repositoryRoot,
+      env: { ...process.env, NODE_ENV: 'development', GONGYU_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    })
     if (run.status !== 0) throw new Error(`npm run ${script} failed:\n${(run.stdout + run.stderr).slice(-3000)}`)
   }
   return path.join(dataDir, 'published')
@@ -61,7 +66,15 @@ async function lighthouseRun(url: string): Promise<Record<string, unknown>> {
   const chromeLauncher = await import('chrome-launcher')
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? chromiumPath(),
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
   try {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] })
@@ -95,7 +108,9 @@ export async function siteBenchmarks(): Promise<Record<string, unknown>> {
     const exportStarted = performance.now()
     const exportDir = process.env.GONGYU_BENCH_EXPORT_DIR ?? exportFullBank(path.join(work, 'data'))
     const exportSeconds = (performance.now() - exportStarted) / 1000
-    const published = JSON.parse(readFileSync(path.join(exportDir, 'published.json'), 'utf8')) as { records: { type: string; url: string; grades: string[]; sequence: number | null }[] }
+    const published = JSON.parse(readFileSync(path.join(exportDir, 'published.json'), 'utf8')) as {
+      records: { type: string; url: string; grades: string[]; sequence: number | null }[]
+    }
     const outDir = path.join(work, 'dist')
     const { seconds } = await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir } })
     const pages = listPages(outDir).length
@@ -131,7 +146,11 @@ export async function siteBenchmarks(): Promise<Record<string, unknown>> {
     }
 
     return {
-      corpus: { records: published.records.length, exportSeconds: Math.round(exportSeconds * 10) / 10, reusedExport: Boolean(process.env.GONGYU_BENCH_EXPORT_DIR) },
+      corpus: {
+        records: published.records.length,
+        exportSeconds: Math.round(exportSeconds * 10) / 10,
+        reusedExport: Boolean(process.env.GONGYU_BENCH_EXPORT_DIR),
+      },
       build: {
         pages,
         seconds: Math.round(seconds * 10) / 10,

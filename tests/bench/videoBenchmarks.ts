@@ -56,7 +56,14 @@ function benchExport(dir: string, hlsRoot: string, result: HlsResult): string {
     generatedAt: new Date().toISOString(),
     mediaSources: { hls: hlsRoot, captions },
     records: [BENCH_SLUG, SECOND_SLUG].map((slug, index) =>
-      publicRecord({ type: 'micro-lesson', slug, title: `播放器基准测试微课 ${index + 1}`, summary: '基准测试用的一分钟视频。', durationMinutes: 1, video: publicVideo(result, index === 0 ? folder : `${folder}-second`) }),
+      publicRecord({
+        type: 'micro-lesson',
+        slug,
+        title: `播放器基准测试微课 ${index + 1}`,
+        summary: '基准测试用的一分钟视频。',
+        durationMinutes: 1,
+        video: publicVideo(result, index === 0 ? folder : `${folder}-second`),
+      }),
     ),
     themes: [],
     organizations: [],
@@ -112,7 +119,8 @@ async function playerBenchmarks(options: { work: string; hlsRoot: string; result
   const exportDir = benchExport(path.join(options.work, 'published'), options.hlsRoot, options.result)
   const site = await buildAndServeSite(exportDir, path.join(options.work, 'dist'))
   const assets = path.join(site.outDir, '_astro')
-  for (const name of readdirSync(assets).filter((file) => file.endsWith('.js'))) writeFileSync(path.join(assets, `${name}.gz`), gzipSync(readFileSync(path.join(assets, name))))
+  for (const name of readdirSync(assets).filter((file) => file.endsWith('.js')))
+    writeFileSync(path.join(assets, `${name}.gz`), gzipSync(readFileSync(path.join(assets, name))))
   const url = `${site.url}/micro-lessons/${BENCH_SLUG}/`
   let browser: Browser | undefined
   try {
@@ -133,10 +141,14 @@ async function playerBenchmarks(options: { work: string; hlsRoot: string; result
         await context.close()
       }
     }
-    const firstFrame = (list: typeof cold) => ({ medianMs: median(list.map((run) => run.firstFrameMs)), runsMs: list.map((run) => run.firstFrameMs), playingEventMedianMs: median(list.map((run) => run.playingMs)) })
+    const firstFrame = (list: typeof cold) => ({
+      medianMs: median(list.map((run) => run.firstFrameMs)),
+      runsMs: list.map((run) => run.firstFrameMs),
+      playingEventMedianMs: median(list.map((run) => run.playingMs)),
+    })
     const lowest = options.result.renditions[0]?.height ?? 240
     return {
-      network: `Chromium network emulation: ${WEAK_NETWORK.downloadThroughput * 8 / 1_000_000} Mbit/s, +${WEAK_NETWORK.latency} ms latency, localhost static server`,
+      network: `Chromium network emulation: ${(WEAK_NETWORK.downloadThroughput * 8) / 1_000_000} Mbit/s, +${WEAK_NETWORK.latency} ms latency, localhost static server`,
       timeToFirstFrame: { firstVideo: firstFrame(cold), nextVideoHlsJsCached: firstFrame(warm) },
       bytesWhileFirst10sPlay: {
         [`${lowest}p`]: await bytesForFirstSeconds(browser, url, String(lowest)),
@@ -174,10 +186,30 @@ export async function videoBenchmarks(): Promise<Record<string, unknown>> {
     const source = path.join(work, 'source-720p.mp4')
     const generated = performance.now()
     await run('ffmpeg', [
-      '-hide_banner', '-loglevel', 'error', '-y',
-      '-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=25:duration=${SOURCE_SECONDS}`,
-      '-f', 'lavfi', '-i', `sine=frequency=330:duration=${SOURCE_SECONDS}:sample_rate=48000`,
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-shortest', source,
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=1280x720:rate=25:duration=${SOURCE_SECONDS}`,
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=330:duration=${SOURCE_SECONDS}:sample_rate=48000`,
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-b:a',
+      '128k',
+      '-shortest',
+      source,
     ])
     const generateMs = performance.now() - generated
     const hlsRoot = path.join(work, 'hls')

@@ -45,7 +45,11 @@ export async function widgetBenchmarks(): Promise<Record<string, unknown>> {
   const browser = await launchChromium()
   try {
     const script = await widgetScriptOf(site.url)
-    host.setPage('/bench.html', { html: hostHtml(`<gongyu-course-list grade="p3"></gongyu-course-list><script src="${script.src}" integrity="${script.integrity}" crossorigin="anonymous" defer></script>`) })
+    host.setPage('/bench.html', {
+      html: hostHtml(
+        `<gongyu-course-list grade="p3"></gongyu-course-list><script src="${script.src}" integrity="${script.integrity}" crossorigin="anonymous" defer></script>`,
+      ),
+    })
     const fromRequest: number[] = []
     const fromLoaded: number[] = []
     let wire: Record<string, number> = {}
@@ -75,7 +79,9 @@ export async function widgetBenchmarks(): Promise<Record<string, unknown>> {
       await page.goto(`${host.origin}/bench.html`)
       await page.waitForFunction(() => (window as unknown as { __renderedAt?: number }).__renderedAt !== undefined, undefined, { timeout: 60_000 })
       const timing = await page.evaluate(() => {
-        const entry = performance.getEntriesByType('resource').find((resource) => resource.name.includes('/widgets/v1/gongyu-widgets.')) as PerformanceResourceTiming
+        const entry = performance
+          .getEntriesByType('resource')
+          .find((resource) => resource.name.includes('/widgets/v1/gongyu-widgets.')) as PerformanceResourceTiming
         const state = window as unknown as { __renderedAt: number; __renderedItems: number }
         return { start: entry.startTime, loaded: entry.responseEnd, rendered: state.__renderedAt, items: state.__renderedItems }
       })

@@ -75,7 +75,11 @@ describe('the admin, as npm start serves it', () => {
     expect(JSON.stringify(draft.json)).toContain('同一年级的课序号不能重复')
 
     const existing = (await api('/lessons?where[grade][equals]=s3&where[sequence][equals]=20&limit=1')).json.docs[0]
-    await api(`/lessons/${existing.id}?draft=true`, { method: 'PATCH', token: editorToken, body: { title: `${existing.title}（修订稿）`, reviewState: 'in-review' } })
+    await api(`/lessons/${existing.id}?draft=true`, {
+      method: 'PATCH',
+      token: editorToken,
+      body: { title: `${existing.title}（修订稿）`, reviewState: 'in-review' },
+    })
     expect((await api(`/lessons/${existing.id}`)).json.title).toBe(existing.title)
 
     const page = await browser.newPage({ locale: 'zh-CN' })

@@ -73,7 +73,9 @@ describe('security headers on the parents’ site', () => {
 
   it('puts the same policy into the static-host header file and a <meta> tag (without frame-ancestors)', async () => {
     const file = readFileSync(path.join(site.outDir, '_headers'), 'utf8')
-    expect(file).toMatch(/^\/\*\n {2}content-security-policy: default-src 'self'; script-src 'self';.*frame-ancestors 'self'\n {2}referrer-policy: strict-origin-when-cross-origin/m)
+    expect(file).toMatch(
+      /^\/\*\n {2}content-security-policy: default-src 'self'; script-src 'self';.*frame-ancestors 'self'\n {2}referrer-policy: strict-origin-when-cross-origin/m,
+    )
     const html = await (await fetch(`${site.url}/`)).text()
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'")
     expect(directives(meta ?? null).get('script-src')).toBe("'self'")
@@ -104,7 +106,9 @@ describe('security headers on the parents’ site', () => {
 
   it('lets the allowed school frame the list, and no spelling of the path lets another site frame it', async () => {
     const { context, page } = await openWidgetPage(browser)
-    const frames = [`/embed/course-lists/${framedList}/`, `/embed//course-lists/${framedList}/`].map((route, index) => `<iframe id="f${index}" src="${site.url}${route}" title="清单"></iframe>`).join('')
+    const frames = [`/embed/course-lists/${framedList}/`, `/embed//course-lists/${framedList}/`]
+      .map((route, index) => `<iframe id="f${index}" src="${site.url}${route}" title="清单"></iframe>`)
+      .join('')
     host.setPage('/framed.html', { html: hostHtml(frames) })
     await page.goto(`${host.origin}/framed.html`)
     for (const index of [0, 1]) {
@@ -136,7 +140,18 @@ describe('security headers on the parents’ site', () => {
       if (/Content Security Policy/i.test(message.text())) cspMessages.push(`${page.url()}: ${message.text()}`)
     })
     const lesson = urlOf('lesson')
-    const routes = ['/', lesson, `/zh-hant${lesson}`, urlOf('micro-lesson'), urlOf('case-study'), urlOf('lesson-plan'), urlOf('activity-plan'), '/grades/p3/', `/course-lists/${framedList}/`, '/activities/']
+    const routes = [
+      '/',
+      lesson,
+      `/zh-hant${lesson}`,
+      urlOf('micro-lesson'),
+      urlOf('case-study'),
+      urlOf('lesson-plan'),
+      urlOf('activity-plan'),
+      '/grades/p3/',
+      `/course-lists/${framedList}/`,
+      '/activities/',
+    ]
     for (const route of routes) {
       const response = await page.goto(`${site.url}${route}`)
       expect(response?.status(), route).toBe(200)
@@ -148,9 +163,15 @@ describe('security headers on the parents’ site', () => {
     await page.locator('.search-hit').first().waitFor({ timeout: 30_000 })
     // The embed builder runs the widgets script and previews a widget.
     await page.goto(`${site.url}/embed/`)
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-preview] *')].some((element) => (element.shadowRoot?.querySelectorAll('li, article').length ?? 0) > 0), undefined, { timeout: 15_000 })
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-preview] *')].some((element) => (element.shadowRoot?.querySelectorAll('li, article').length ?? 0) > 0),
+      undefined,
+      { timeout: 15_000 },
+    )
     // The service worker registers under the CSP.
-    const registered = await page.evaluate(() => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]))
+    const registered = await page.evaluate(() =>
+      Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]),
+    )
     expect(registered).toBe(true)
     expect(await problems.violations()).toEqual([])
     expect(cspMessages).toEqual([])

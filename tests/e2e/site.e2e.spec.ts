@@ -120,7 +120,10 @@ describe('the parents’ site', () => {
     expect(await handout.isVisible()).toBe(true)
     expect(await handout.evaluate((element) => getComputedStyle(element).breakBefore)).toBe('page')
     const pageSize = await page.evaluate(() =>
-      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule): rule is CSSPageRule => rule instanceof CSSPageRule)?.style.getPropertyValue('size'),
+      [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .find((rule): rule is CSSPageRule => rule instanceof CSSPageRule)
+        ?.style.getPropertyValue('size'),
     )
     expect(pageSize?.toUpperCase()).toBe('A4')
     await page.close()
@@ -179,7 +182,9 @@ describe('the parents’ site', () => {
     expect(indexRequests).toHaveLength(1)
     expect(indexEncodings).toEqual(['gzip'])
     expect(page.url()).toContain(`q=${encodeURIComponent('玩手机')}`)
-    const { records } = JSON.parse(readFileSync(path.join(site.exportDir, 'published.json'), 'utf8')) as { records: { url: string; type: string; themes: string[] }[] }
+    const { records } = JSON.parse(readFileSync(path.join(site.exportDir, 'published.json'), 'utf8')) as {
+      records: { url: string; type: string; themes: string[] }[]
+    }
     const hrefs = await page.locator('.search-hit a').evaluateAll((links) => links.slice(0, 5).map((link) => link.getAttribute('href')))
     const top = hrefs.map((href) => records.find((record) => record.url === href))
     expect(top.some((record) => record?.type === 'lesson' && record.themes.includes('digital-literacy'))).toBe(true)
@@ -217,10 +222,14 @@ describe('the parents’ site', () => {
     await open(page, '/grades/p3/')
     await open(page, (await page.locator('.record-list .record-title').first().getAttribute('href')) as string)
     expect([...new Set(scripts)]).toEqual(['/sw-register.js'])
-    const executable = await page.locator('script:not([type="application/ld+json"])').evaluateAll((elements) => elements.map((element) => element.getAttribute('src')))
+    const executable = await page
+      .locator('script:not([type="application/ld+json"])')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('src')))
     expect(executable).toEqual(['/sw-register.js'])
     // Bundled modules (search, player) exist for the pages that ask for them; a lesson page names none.
-    const builtScripts = filesUnder(site.outDir).filter((file) => /\.m?js$/.test(file)).map((file) => path.relative(site.outDir, file))
+    const builtScripts = filesUnder(site.outDir)
+      .filter((file) => /\.m?js$/.test(file))
+      .map((file) => path.relative(site.outDir, file))
     expect(builtScripts.filter((file) => !file.startsWith('_astro/') && !file.startsWith('widgets/')).sort()).toEqual(['sw-register.js', 'sw.js'])
     expect(await page.content()).not.toMatch(/_astro\/[^"]+\.js/)
     await page.close()
@@ -311,7 +320,12 @@ describe('the parents’ site', () => {
   it('writes an offline pack that opens from a USB drive (file://) with working relative links', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'gongyu-pack-'))
     try {
-      const { file, pages } = await buildOfflinePack({ out: path.join(work, 'pack.zip'), withVideos: false, env: { GONGYU_EXPORT_DIR: site.exportDir }, stdio: 'pipe' })
+      const { file, pages } = await buildOfflinePack({
+        out: path.join(work, 'pack.zip'),
+        withVideos: false,
+        env: { GONGYU_EXPORT_DIR: site.exportDir },
+        stdio: 'pipe',
+      })
       expect(pages).toBeGreaterThan(100)
       for (const [name, data] of Object.entries(unzipSync(readFileSync(file)))) {
         if (name.endsWith('/')) continue
@@ -337,7 +351,9 @@ describe('the parents’ site', () => {
   it('stops the build with a Chinese message when there is no export', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'gongyu-no-export-'))
     try {
-      await expect(buildSite({ outDir: path.join(empty, 'dist'), env: { GONGYU_EXPORT_DIR: empty } })).rejects.toThrow(/找不到已发布内容的导出文件[\s\S]*npm run export/)
+      await expect(buildSite({ outDir: path.join(empty, 'dist'), env: { GONGYU_EXPORT_DIR: empty } })).rejects.toThrow(
+        /找不到已发布内容的导出文件[\s\S]*npm run export/,
+      )
     } finally {
       rmSync(empty, { recursive: true, force: true })
     }

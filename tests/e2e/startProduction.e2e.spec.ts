@@ -53,7 +53,11 @@ describe('npm start', () => {
   it('serves the production build with next start, not the dev server', async () => {
     // The orchestrator's own child is Next's production server (`next dev` would be a CLI process forking one).
     expect(childrenOf(cms.pid).map((child) => child.command)).toContainEqual(expect.stringMatching(/^next-server/))
-    expect(childrenOf(cms.pid).map((child) => child.command).join('\n')).not.toMatch(/next(\.js)?\s+dev|next-dev/)
+    expect(
+      childrenOf(cms.pid)
+        .map((child) => child.command)
+        .join('\n'),
+    ).not.toMatch(/next(\.js)?\s+dev|next-dev/)
     // The dev server's endpoint that opens files in an editor is not there.
     expect(await status(`${cms.url}/__nextjs_launch-editor?file=/etc/passwd&line=1`)).toBe(404)
     expect(await status(`${cms.url}/__nextjs_original-stack-frames`)).toBe(404)

@@ -97,7 +97,11 @@ beforeAll(async () => {
   t = started
   const { readStarterContent } = await import('@gongyu/seed/content')
   const { loadStarterContent } = await import('@gongyu/seed/load')
-  await loadStarterContent(t.payload, { content: sampleVideoSlice(readStarterContent()), videoCacheDir: path.join(work, 'sample-videos'), log: () => undefined })
+  await loadStarterContent(t.payload, {
+    content: sampleVideoSlice(readStarterContent()),
+    videoCacheDir: path.join(work, 'sample-videos'),
+    log: () => undefined,
+  })
   await createClipMicroLesson(t, clip)
   const transcodeStarted = performance.now()
   await t.payload.jobs.run({ queue: 'video', limit: 100, sequential: true })
@@ -184,8 +188,16 @@ describe('the micro-lesson player', () => {
     expect(state?.videoWidth).toBeGreaterThan(0)
     // Sound too: the ladder's audio is its own EXT-X-MEDIA playlist, which hls.js must fetch and decode beside the video.
     expect(media.some((file) => /\/audio\/seg_\d+\.m4s$/.test(file))).toBe(true)
-    expect(await page.evaluate(() => (document.querySelector('gongyu-player video') as HTMLVideoElement & { webkitAudioDecodedByteCount: number }).webkitAudioDecodedByteCount)).toBeGreaterThan(0)
-    expect(await page.locator('gongyu-player video track').evaluate((track: HTMLTrackElement) => ({ kind: track.kind, srclang: track.srclang, label: track.label, default: track.default }))).toEqual({ kind: 'subtitles', srclang: 'zh', label: '中文字幕', default: true })
+    expect(
+      await page.evaluate(
+        () => (document.querySelector('gongyu-player video') as HTMLVideoElement & { webkitAudioDecodedByteCount: number }).webkitAudioDecodedByteCount,
+      ),
+    ).toBeGreaterThan(0)
+    expect(
+      await page
+        .locator('gongyu-player video track')
+        .evaluate((track: HTMLTrackElement) => ({ kind: track.kind, srclang: track.srclang, label: track.label, default: track.default })),
+    ).toEqual({ kind: 'subtitles', srclang: 'zh', label: '中文字幕', default: true })
     await context.close()
   })
 
@@ -282,10 +294,14 @@ describe('the micro-lesson player', () => {
     expect(await page.getByLabel('清晰度').locator('option').first().textContent()).toMatch(/^自動/)
     const network = await recordNetwork(page)
     await playButton(page).click()
-    const startedAt = await page.waitForFunction(() => {
-      const video = document.querySelector('gongyu-player video') as HTMLVideoElement | null
-      return video !== null && !video.paused && video.readyState >= 3 ? video.currentTime : null
-    }, undefined, { timeout: 30_000, polling: 50 })
+    const startedAt = await page.waitForFunction(
+      () => {
+        const video = document.querySelector('gongyu-player video') as HTMLVideoElement | null
+        return video !== null && !video.paused && video.readyState >= 3 ? video.currentTime : null
+      },
+      undefined,
+      { timeout: 30_000, polling: 50 },
+    )
     // Resumed, not played through from 0: the first frames shown are from about 6 s, and the opening segment was never fetched.
     expect(await startedAt.jsonValue()).toBeGreaterThanOrEqual(5.9)
     const segments = mediaPaths(network.requests).filter((file) => /\/\d+p\/seg_/.test(file))
@@ -335,7 +351,9 @@ describe('the micro-lesson player', () => {
     const gzip = elementScripts.map((file) => gzipSync(readFileSync(path.join(site.outDir, file))).length)
     const total = gzip.reduce((sum, bytes) => sum + bytes, 0)
     const hlsChunk = readdirSync(path.join(site.outDir, '_astro')).find((name) => /^hls\.[^.]+\.js$/.test(name)) as string
-    console.log(`video e2e: player script ${elementScripts.join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip; hls.js chunk ${(gzipSync(readFileSync(path.join(site.outDir, '_astro', hlsChunk))).length / 1024).toFixed(1)} KB gzip`)
+    console.log(
+      `video e2e: player script ${elementScripts.join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip; hls.js chunk ${(gzipSync(readFileSync(path.join(site.outDir, '_astro', hlsChunk))).length / 1024).toFixed(1)} KB gzip`,
+    )
     expect(total).toBeLessThan(5 * 1024)
 
     const lessonUrl = content.records.find((record) => record.type === 'lesson')?.url as string

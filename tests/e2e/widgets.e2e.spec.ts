@@ -7,7 +7,17 @@ import type { ListFeed } from '../../site/src/widgets/shared/feedTypes.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
 import type { BuiltTestSite } from '../helpers/siteBuild.ts'
-import { AGGRESSIVE_HOST_CSS, hostHtml, openWidgetPage, startWidgetHost, strictHostCsp, waitForWidgets, watchProblems, widgetView, type WidgetHost } from '../helpers/widgetHost.ts'
+import {
+  AGGRESSIVE_HOST_CSS,
+  hostHtml,
+  openWidgetPage,
+  startWidgetHost,
+  strictHostCsp,
+  waitForWidgets,
+  watchProblems,
+  widgetView,
+  type WidgetHost,
+} from '../helpers/widgetHost.ts'
 import { buildSeededWidgetSite, FRAMING_ORGANIZATION, widgetScriptOf } from '../helpers/widgetSites.ts'
 
 // The seeded bank (the grades its three course lists use) built once; two
@@ -98,10 +108,27 @@ describe('widgets on a foreign page', () => {
     host.setPage('/plain.html', { html: hostHtml(body) })
     host.setPage('/aggressive.html', { html: hostHtml(body, { stylesheet: '/host.css' }), csp: strictHostCsp(site.url) })
     host.setPage('/no-widget.html', { html: hostHtml(body.replace(scriptTag(), '')) })
-    const properties = ['color', 'font-size', 'font-family', 'font-weight', 'line-height', 'letter-spacing', 'text-transform', 'text-decoration-line', 'display', 'margin-top', 'padding-top', 'border-top-width', 'background-color', 'visibility', 'outline-style']
+    const properties = [
+      'color',
+      'font-size',
+      'font-family',
+      'font-weight',
+      'line-height',
+      'letter-spacing',
+      'text-transform',
+      'text-decoration-line',
+      'display',
+      'margin-top',
+      'padding-top',
+      'border-top-width',
+      'background-color',
+      'visibility',
+      'outline-style',
+    ]
     const inside = (page: Page) =>
       page.evaluate((properties) => {
-        const styleOf = (element: Element | null | undefined) => (element ? properties.map((property) => getComputedStyle(element).getPropertyValue(property)) : null)
+        const styleOf = (element: Element | null | undefined) =>
+          element ? properties.map((property) => getComputedStyle(element).getPropertyValue(property)) : null
         const list = document.querySelector('gongyu-course-list')?.shadowRoot
         const search = document.querySelector('gongyu-search-box')?.shadowRoot
         return {
@@ -120,7 +147,9 @@ describe('widgets on a foreign page', () => {
       page.evaluate((properties) => {
         const ids = ['host-h1', 'host-p', 'host-before', 'host-after', 'host-ol', 'host-button']
         return {
-          styles: Object.fromEntries(ids.map((id) => [id, properties.map((property) => getComputedStyle(document.getElementById(id) as Element).getPropertyValue(property))])),
+          styles: Object.fromEntries(
+            ids.map((id) => [id, properties.map((property) => getComputedStyle(document.getElementById(id) as Element).getPropertyValue(property))]),
+          ),
           sheets: document.styleSheets.length,
           adopted: document.adoptedStyleSheets.length,
           styleElements: document.querySelectorAll('style, link[rel="stylesheet"]').length,
@@ -145,8 +174,16 @@ describe('widgets on a foreign page', () => {
   })
 
   it('takes a theme through custom properties and ::part, and renders once for several attribute changes', async () => {
-    host.setPage('/theme.css', { html: '/* school theme */ gongyu-course-list { --gongyu-accent: rgb(170, 0, 85); --gongyu-font-size: 20px } gongyu-course-list::part(heading) { color: rgb(1, 2, 3) }', contentType: 'text/css; charset=utf-8' })
-    host.setPage('/theme.html', { html: hostHtml(`<gongyu-course-list grade="k1" count="2">${fallback('/grades/k1/', '小班')}</gongyu-course-list>${scriptTag()}`, { stylesheet: '/theme.css' }), csp: strictHostCsp(site.url) })
+    host.setPage('/theme.css', {
+      html: '/* school theme */ gongyu-course-list { --gongyu-accent: rgb(170, 0, 85); --gongyu-font-size: 20px } gongyu-course-list::part(heading) { color: rgb(1, 2, 3) }',
+      contentType: 'text/css; charset=utf-8',
+    })
+    host.setPage('/theme.html', {
+      html: hostHtml(`<gongyu-course-list grade="k1" count="2">${fallback('/grades/k1/', '小班')}</gongyu-course-list>${scriptTag()}`, {
+        stylesheet: '/theme.css',
+      }),
+      csp: strictHostCsp(site.url),
+    })
     const { context, page, problems } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/theme.html`)
     await waitForWidgets(page, 'gongyu-course-list')
@@ -261,7 +298,15 @@ describe('widgets on a foreign page', () => {
       if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors })
       asked.push({ authorization: request.headers().authorization, body: request.postDataJSON() as Record<string, unknown> })
       if (!healthy) return route.fulfill({ status: 503, headers: cors, body: 'down' })
-      return route.fulfill({ headers: cors, json: { hits: [{ type: 'lesson', slug: 'meili-found-lesson', title: '来自 Meilisearch 的课' }, { type: 'lesson', slug: 'javascript:x', title: '坏的' }] } })
+      return route.fulfill({
+        headers: cors,
+        json: {
+          hits: [
+            { type: 'lesson', slug: 'meili-found-lesson', title: '来自 Meilisearch 的课' },
+            { type: 'lesson', slug: 'javascript:x', title: '坏的' },
+          ],
+        },
+      })
     })
     await page.goto(`${host.origin}/meili.html`)
     const box = page.locator('gongyu-search-box')
@@ -304,7 +349,10 @@ describe('widgets on a foreign page', () => {
     const embed = `/embed/course-lists/${framedList}/`
     const frameTag = (origin: string) => `<iframe src="${origin}${embed}?count=3" title="课程清单" width="100%" height="600" data-gongyu-embed></iframe>`
     host.setPage('/spoof.html', { html: '<!doctype html><title>spoof</title><p>spoof</p>' })
-    host.setPage('/frame.html', { html: hostHtml(`${frameTag(site.url)}<iframe id="spoof" src="/spoof.html" title="spoof" height="123" data-gongyu-embed></iframe>${scriptTag()}`), csp: strictHostCsp(site.url, { frames: true }) })
+    host.setPage('/frame.html', {
+      html: hostHtml(`${frameTag(site.url)}<iframe id="spoof" src="/spoof.html" title="spoof" height="123" data-gongyu-embed></iframe>${scriptTag()}`),
+      csp: strictHostCsp(site.url, { frames: true }),
+    })
     const { context, page, problems } = await openWidgetPage(browser)
     await page.goto(`${host.origin}/frame.html`)
     const frameElement = page.locator(`iframe[src^="${site.url}"]`)
@@ -319,7 +367,10 @@ describe('widgets on a foreign page', () => {
     expect(inside.visible).toBe(3)
     // Look-alike messages from the host's own frame and from the host page itself change nothing.
     const sized = await frameElement.getAttribute('height')
-    await page.frames().find((candidate) => candidate.url().endsWith('/spoof.html'))?.evaluate(() => window.parent.postMessage({ type: 'gongyu:embed-height', height: 999 }, '*'))
+    await page
+      .frames()
+      .find((candidate) => candidate.url().endsWith('/spoof.html'))
+      ?.evaluate(() => window.parent.postMessage({ type: 'gongyu:embed-height', height: 999 }, '*'))
     await page.evaluate(() => window.postMessage({ type: 'gongyu:embed-height', height: 777 }, '*'))
     await page.waitForTimeout(300)
     expect(await page.locator('#spoof').getAttribute('height')).toBe('123')
@@ -332,9 +383,12 @@ describe('widgets on a foreign page', () => {
     expect(header).toContain(`frame-ancestors 'self' `)
     expect(header).toContain(host.origin)
     expect(header).not.toContain(stranger.origin)
-    for (const variant of [`${embed}index.html`, `/zh-hant${embed}`]) expect((await fetch(`${site.url}${variant}`)).headers.get('content-security-policy')).toBe(header)
+    for (const variant of [`${embed}index.html`, `/zh-hant${embed}`])
+      expect((await fetch(`${site.url}${variant}`)).headers.get('content-security-policy')).toBe(header)
 
-    stranger.setPage('/frame.html', { html: hostHtml(`${frameTag(site.url)}<iframe id="grade" src="${site.url}/embed/grades/k1/" title="小班" height="300"></iframe>`) })
+    stranger.setPage('/frame.html', {
+      html: hostHtml(`${frameTag(site.url)}<iframe id="grade" src="${site.url}/embed/grades/k1/" title="小班" height="300"></iframe>`),
+    })
     const other = await openWidgetPage(browser)
     await other.page.goto(`${stranger.origin}/frame.html`)
     const grade = other.page.frameLocator('#grade')
@@ -362,7 +416,13 @@ describe('widgets on a foreign page', () => {
     for (const list of content.courseLists) {
       await builder.getByRole('combobox', { name: '选择课程清单' }).selectOption(list.slug)
       // The preview is the real widget.
-      await expect.poll(() => builder.locator(`[data-preview] gongyu-course-list[list="${list.slug}"]`).evaluate((element) => element.shadowRoot?.querySelectorAll('li').length ?? 0)).toBe(Math.min(4, feed(`feeds/course-lists/${list.slug}.json`).items.length))
+      await expect
+        .poll(() =>
+          builder
+            .locator(`[data-preview] gongyu-course-list[list="${list.slug}"]`)
+            .evaluate((element) => element.shadowRoot?.querySelectorAll('li').length ?? 0),
+        )
+        .toBe(Math.min(4, feed(`feeds/course-lists/${list.slug}.json`).items.length))
       const snippet = await copied()
       expect(snippet).toContain(`integrity="${script.integrity}"`)
       host.setPage(`/pasted-${list.slug}.html`, { html: hostHtml(snippet, { stylesheet: '/host.css' }), csp: strictHostCsp(site.url) })

@@ -34,8 +34,30 @@ afterAll(async () => {
 function audit(page: Page) {
   return page.evaluate(() => {
     const tags = new Set(['DIV', 'SECTION', 'ARTICLE', 'H2', 'H3', 'P', 'OL', 'LI', 'A', 'FORM', 'LABEL', 'INPUT', 'BUTTON'])
-    const attributes = new Set(['class', 'part', 'href', 'dir', 'id', 'role', 'aria-labelledby', 'lang', 'type', 'name', 'autocomplete', 'enterkeyhint', 'placeholder', 'for'])
-    const found = { tags: [] as string[], attributes: [] as string[], hrefs: [] as string[], undirectedTitles: 0, text: '', pwned: (window as unknown as { __pwned?: unknown }).__pwned }
+    const attributes = new Set([
+      'class',
+      'part',
+      'href',
+      'dir',
+      'id',
+      'role',
+      'aria-labelledby',
+      'lang',
+      'type',
+      'name',
+      'autocomplete',
+      'enterkeyhint',
+      'placeholder',
+      'for',
+    ])
+    const found = {
+      tags: [] as string[],
+      attributes: [] as string[],
+      hrefs: [] as string[],
+      undirectedTitles: 0,
+      text: '',
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+    }
     for (const host of document.querySelectorAll('gongyu-course-list, gongyu-lesson-card, gongyu-search-box')) {
       const root = host.shadowRoot as ShadowRoot
       for (const element of root.querySelectorAll('*')) {
@@ -72,7 +94,9 @@ describe('widgets with hostile content', () => {
     await expect.poll(() => page.locator('gongyu-search-box').getByRole('listitem').count(), { timeout: 10_000 }).toBeGreaterThan(0)
 
     // The unpublished item is left out; the other three are shown.
-    expect(await page.locator(`gongyu-course-list[list="${HOSTILE_LIST_SLUG}"]`).evaluate((element) => element.shadowRoot?.querySelectorAll('li').length)).toBe(3)
+    expect(await page.locator(`gongyu-course-list[list="${HOSTILE_LIST_SLUG}"]`).evaluate((element) => element.shadowRoot?.querySelectorAll('li').length)).toBe(
+      3,
+    )
     const found = await audit(page)
     expect(found.tags).toEqual([])
     expect(found.attributes).toEqual([])
@@ -109,7 +133,14 @@ describe('widgets with hostile content', () => {
             { type: 'lesson', slug: '../../../etc/passwd', title: '路径穿越' },
             { type: '__proto__', slug: 'ok', title: '坏类型' },
             { type: 'lesson', slug: 'no-title', title: 42 },
-            { type: 'lesson', slug: 'fine-lesson', title: '\u202E正常的课', url: 'javascript:alert(1)', href: 'https://evil.example/', summary: { html: '<img>' } },
+            {
+              type: 'lesson',
+              slug: 'fine-lesson',
+              title: '\u202E正常的课',
+              url: 'javascript:alert(1)',
+              href: 'https://evil.example/',
+              summary: { html: '<img>' },
+            },
           ],
         },
       }),
@@ -129,7 +160,10 @@ describe('widgets with hostile content', () => {
 
   it('keep the embed page of a hostile list inert, and only a real origin in its frame-ancestors', async () => {
     const embed = `${site.url}/embed/course-lists/${HOSTILE_LIST_SLUG}/`
-    host.setPage('/framed.html', { html: hostHtml(`<iframe src="${embed}" title="清单" width="100%" height="400" data-gongyu-embed></iframe>${scriptTag}`), csp: strictHostCsp(site.url, { frames: true }) })
+    host.setPage('/framed.html', {
+      html: hostHtml(`<iframe src="${embed}" title="清单" width="100%" height="400" data-gongyu-embed></iframe>${scriptTag}`),
+      csp: strictHostCsp(site.url, { frames: true }),
+    })
     const context = await browser.newContext()
     const page = await context.newPage()
     const problems = await watchProblems(context, page)

@@ -28,7 +28,19 @@ const apiAnswers: { query: string; status: number; json: unknown }[] = []
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'srcset', 'codebase', 'cite', 'ping'])
 /** Attributes in which a payload's text is only ever shown or read, never run or loaded. */
-const INERT_ATTRIBUTES = new Set(['alt', 'title', 'label', 'aria-label', 'content', 'value', 'placeholder', 'data-title', 'data-text', 'data-share-title', 'data-query'])
+const INERT_ATTRIBUTES = new Set([
+  'alt',
+  'title',
+  'label',
+  'aria-label',
+  'content',
+  'value',
+  'placeholder',
+  'data-title',
+  'data-text',
+  'data-share-title',
+  'data-query',
+])
 
 beforeAll(async () => {
   host = await startWidgetHost()
@@ -130,7 +142,8 @@ function unsafeParts(html: string, where: string): string[] {
       continue
     }
     if (name === 'style' && textOf(element).includes(XSS_MARKER)) problems.push(`${where}: style element with payload`)
-    if (name === 'meta' && element.attribs['http-equiv'] && Object.values(element.attribs).some((value) => value.includes(XSS_MARKER))) problems.push(`${where}: meta http-equiv with payload`)
+    if (name === 'meta' && element.attribs['http-equiv'] && Object.values(element.attribs).some((value) => value.includes(XSS_MARKER)))
+      problems.push(`${where}: meta http-equiv with payload`)
     for (const [attribute, value] of Object.entries(element.attribs)) {
       const lower = attribute.toLowerCase()
       const url = normalizedUrl(value)
@@ -169,7 +182,9 @@ async function watchedContext(): Promise<{ context: BrowserContext; fired: strin
     const report = (what: string) => (window as unknown as { __xssReport: (what: string) => void }).__xssReport(what)
     ;(window as unknown as { __xss: (n: unknown) => void }).__xss = (n) => report(`__xss(${String(n)}) on ${location.href}`)
   })
-  context.on('page', (page) => page.on('dialog', (dialog) => (fired.push(`dialog ${dialog.type()} “${dialog.message()}” on ${page.url()}`), void dialog.dismiss())))
+  context.on('page', (page) =>
+    page.on('dialog', (dialog) => (fired.push(`dialog ${dialog.type()} “${dialog.message()}” on ${page.url()}`), void dialog.dismiss())),
+  )
   return { context, fired }
 }
 
@@ -191,7 +206,8 @@ function auditDom(page: Page | Frame) {
             // Not a URL the browser would follow.
             continue
           }
-          if (protocol === 'javascript:' || protocol === 'vbscript:' || (protocol === 'data:' && attribute.value.includes(marker))) problems.push(`<${element.localName} ${name}="${attribute.value.slice(0, 60)}">`)
+          if (protocol === 'javascript:' || protocol === 'vbscript:' || (protocol === 'data:' && attribute.value.includes(marker)))
+            problems.push(`<${element.localName} ${name}="${attribute.value.slice(0, 60)}">`)
         }
       }
     }
@@ -213,7 +229,11 @@ function builtRoutes(): string[] {
 describe('the XSS corpus', () => {
   it('has at least 60 payloads and reaches every content type in the export', () => {
     expect(textPayloads.length).toBeGreaterThanOrEqual(60)
-    const exported = JSON.parse(readFileSync(path.join(site.exportDir, 'published.json'), 'utf8')) as { records: { type: string; slug: string }[]; courseLists: unknown[]; organizations: unknown[] }
+    const exported = JSON.parse(readFileSync(path.join(site.exportDir, 'published.json'), 'utf8')) as {
+      records: { type: string; slug: string }[]
+      courseLists: unknown[]
+      organizations: unknown[]
+    }
     const types = new Set(exported.records.map((record) => record.type))
     expect([...types].sort()).toEqual(['activity-plan', 'case-study', 'lesson', 'lesson-plan', 'micro-lesson'])
     expect(exported.records.filter((record) => record.type === 'lesson').length).toBe(slugs.lessons.length)
@@ -251,20 +271,28 @@ describe('the XSS corpus', () => {
       expect(response?.status(), route).toBe(200)
       expect(await page.locator('main').textContent(), route).toContain(HAND_EDITED)
       // The CSP is another change's; whatever its exact value, where there is one it must not allow inline script.
-      const policies = [response?.headers()['content-security-policy'] ?? '', ...(await page.locator('meta[http-equiv="Content-Security-Policy" i]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content') ?? '')))]
+      const policies = [
+        response?.headers()['content-security-policy'] ?? '',
+        ...(await page.locator('meta[http-equiv="Content-Security-Policy" i]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content') ?? ''))),
+      ]
       for (const policy of policies.filter(Boolean)) {
         const scriptSrc = /(?:^|;)\s*script-src\s([^;]*)/i.exec(policy)?.[1] ?? ''
         expect(scriptSrc, policy).not.toMatch(/'unsafe-inline'|\*/)
       }
       const anchors = page.locator('main .prose a[href]')
-      const links = await anchors.evaluateAll((found) => found.map((anchor) => ({ href: anchor.getAttribute('href') ?? '', protocol: (anchor as HTMLAnchorElement).protocol })))
+      const links = await anchors.evaluateAll((found) =>
+        found.map((anchor) => ({ href: anchor.getAttribute('href') ?? '', protocol: (anchor as HTMLAnchorElement).protocol })),
+      )
       // A click is what ran defect 2's payload: click every link in the body that would not leave for http(s).
       for (const [index, link] of links.entries()) {
         if (link.protocol !== 'http:' && link.protocol !== 'https:') await anchors.nth(index).click({ timeout: 2_000 })
       }
       await page.waitForTimeout(200)
       expect(fired, route).toEqual([])
-      expect(links.filter((link) => link.protocol !== 'http:' && link.protocol !== 'https:'), route).toEqual([])
+      expect(
+        links.filter((link) => link.protocol !== 'http:' && link.protocol !== 'https:'),
+        route,
+      ).toEqual([])
       expect(await auditDom(page), route).toEqual([])
     }
     expect(fired).toEqual([])
@@ -318,7 +346,10 @@ describe('the XSS corpus', () => {
     expect(fragments.some((html) => html.includes(XSS_MARKER))).toBe(true)
     for (const html of fragments) {
       const tags = elementsOf(parseDocument(html).children).map((element) => element.name)
-      expect(tags.filter((tag) => tag !== 'mark'), html).toEqual([])
+      expect(
+        tags.filter((tag) => tag !== 'mark'),
+        html,
+      ).toEqual([])
     }
     const { context, fired } = await watchedContext()
     const page = await context.newPage()
@@ -361,9 +392,11 @@ describe('the XSS corpus', () => {
         const root = widget.shadowRoot
         if (!root) continue
         for (const element of root.querySelectorAll('*')) {
-          if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'SVG', 'MATH', 'STYLE', 'BASE', 'META'].includes(element.tagName.toUpperCase())) problems.push(element.tagName)
+          if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'SVG', 'MATH', 'STYLE', 'BASE', 'META'].includes(element.tagName.toUpperCase()))
+            problems.push(element.tagName)
           for (const attribute of element.attributes) {
-            if (attribute.name.startsWith('on') || (attribute.value.includes(marker) && attribute.name !== 'title' && attribute.name !== 'aria-label')) problems.push(`${element.tagName} ${attribute.name}`)
+            if (attribute.name.startsWith('on') || (attribute.value.includes(marker) && attribute.name !== 'title' && attribute.name !== 'aria-label'))
+              problems.push(`${element.tagName} ${attribute.name}`)
           }
           if (element instanceof HTMLAnchorElement && element.protocol !== 'http:' && element.protocol !== 'https:') problems.push(`a ${element.href}`)
         }

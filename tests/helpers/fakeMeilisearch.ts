@@ -10,15 +10,81 @@ export interface RecordedRequest {
   authorization: string | undefined
 }
 
-type Task = { uid: number; indexUid: string | null; status: 'succeeded' | 'failed'; type: string; error: { message: string; code: string; type: string; link: string } | null }
+type Task = {
+  uid: number
+  indexUid: string | null
+  status: 'succeeded' | 'failed'
+  type: string
+  error: { message: string; code: string; type: string; link: string } | null
+}
 
 // Settings keys and locales as the Meilisearch API reference lists them (v1.x).
-const SETTINGS_KEYS = new Set(['displayedAttributes', 'searchableAttributes', 'filterableAttributes', 'sortableAttributes', 'rankingRules', 'stopWords', 'nonSeparatorTokens', 'separatorTokens', 'dictionary', 'synonyms', 'distinctAttribute', 'proximityPrecision', 'typoTolerance', 'faceting', 'pagination', 'embedders', 'searchCutoffMs', 'localizedAttributes', 'facetSearch', 'prefixSearch'])
+const SETTINGS_KEYS = new Set([
+  'displayedAttributes',
+  'searchableAttributes',
+  'filterableAttributes',
+  'sortableAttributes',
+  'rankingRules',
+  'stopWords',
+  'nonSeparatorTokens',
+  'separatorTokens',
+  'dictionary',
+  'synonyms',
+  'distinctAttribute',
+  'proximityPrecision',
+  'typoTolerance',
+  'faceting',
+  'pagination',
+  'embedders',
+  'searchCutoffMs',
+  'localizedAttributes',
+  'facetSearch',
+  'prefixSearch',
+])
 const CHINESE_LOCALES = new Set(['zho', 'cmn', 'zh'])
-const SEARCH_PARAMS = new Set(['q', 'offset', 'limit', 'page', 'hitsPerPage', 'filter', 'facets', 'attributesToRetrieve', 'attributesToCrop', 'cropLength', 'cropMarker', 'attributesToHighlight', 'highlightPreTag', 'highlightPostTag', 'showMatchesPosition', 'sort', 'matchingStrategy', 'showRankingScore', 'attributesToSearchOn', 'locales', 'distinct', 'rankingScoreThreshold'])
+const SEARCH_PARAMS = new Set([
+  'q',
+  'offset',
+  'limit',
+  'page',
+  'hitsPerPage',
+  'filter',
+  'facets',
+  'attributesToRetrieve',
+  'attributesToCrop',
+  'cropLength',
+  'cropMarker',
+  'attributesToHighlight',
+  'highlightPreTag',
+  'highlightPostTag',
+  'showMatchesPosition',
+  'sort',
+  'matchingStrategy',
+  'showRankingScore',
+  'attributesToSearchOn',
+  'locales',
+  'distinct',
+  'rankingScoreThreshold',
+])
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,511}$/
 const FILTER_CLAUSE = /^[A-Za-z]+ = "(?:[^"\\]|\\.)*"$/
-const KEY_ACTIONS = new Set(['search', 'documents.add', 'documents.get', 'documents.delete', 'indexes.create', 'indexes.get', 'indexes.update', 'indexes.delete', 'indexes.swap', 'tasks.get', 'settings.get', 'settings.update', 'keys.get', 'keys.create', '*'])
+const KEY_ACTIONS = new Set([
+  'search',
+  'documents.add',
+  'documents.get',
+  'documents.delete',
+  'indexes.create',
+  'indexes.get',
+  'indexes.update',
+  'indexes.delete',
+  'indexes.swap',
+  'tasks.get',
+  'settings.get',
+  'settings.update',
+  'keys.get',
+  'keys.create',
+  '*',
+])
 
 /**
  * An in-process stand-in for a Meilisearch server that implements the
@@ -87,7 +153,13 @@ export class FakeMeilisearch {
   private enqueue(indexUid: string | null, type: string, run: () => string | undefined): { status: number; body: unknown } {
     const uid = this.nextTaskUid++
     const failure = run()
-    this.tasks.set(uid, { uid, indexUid, type, status: failure ? 'failed' : 'succeeded', error: failure ? { message: failure, code: 'invalid_document_id', type: 'invalid_request', link: '' } : null })
+    this.tasks.set(uid, {
+      uid,
+      indexUid,
+      type,
+      status: failure ? 'failed' : 'succeeded',
+      error: failure ? { message: failure, code: 'invalid_document_id', type: 'invalid_request', link: '' } : null,
+    })
     return { status: 202, body: { taskUid: uid, indexUid, status: 'enqueued', type, enqueuedAt: new Date().toISOString() } }
   }
 
@@ -98,7 +170,10 @@ export class FakeMeilisearch {
       const task = this.tasks.get(Number(uid))
       if (!task) return this.error(404, 'task_not_found', `Task \`${uid}\` not found.`)
       const now = new Date().toISOString()
-      return { status: 200, body: { ...task, batchUid: null, canceledBy: null, details: {}, duration: 'PT0.001S', enqueuedAt: now, startedAt: now, finishedAt: now } }
+      return {
+        status: 200,
+        body: { ...task, batchUid: null, canceledBy: null, details: {}, duration: 'PT0.001S', enqueuedAt: now, startedAt: now, finishedAt: now },
+      }
     }
     if (method === 'POST' && root === 'indexes' && !uid) {
       const { uid: newUid, primaryKey } = body as { uid: string; primaryKey?: string }
@@ -110,7 +185,10 @@ export class FakeMeilisearch {
     }
     if (root === 'indexes' && uid && !sub) {
       const index = this.indexes.get(uid)
-      if (method === 'GET') return index ? { status: 200, body: { uid, primaryKey: index.primaryKey, createdAt: '', updatedAt: '' } } : this.error(404, 'index_not_found', `Index \`${uid}\` not found.`)
+      if (method === 'GET')
+        return index
+          ? { status: 200, body: { uid, primaryKey: index.primaryKey, createdAt: '', updatedAt: '' } }
+          : this.error(404, 'index_not_found', `Index \`${uid}\` not found.`)
       if (method === 'DELETE') return this.enqueue(uid, 'indexDeletion', () => (this.indexes.delete(uid) ? undefined : `Index \`${uid}\` not found.`))
     }
     if (method === 'PATCH' && root === 'indexes' && uid && sub === 'settings') {
@@ -150,9 +228,12 @@ export class FakeMeilisearch {
     }
     if (method === 'POST' && root === 'swap-indexes') {
       const swaps = body as { indexes: [string, string]; rename?: boolean }[]
-      if (!Array.isArray(swaps) || swaps.some((swap) => !Array.isArray(swap.indexes) || swap.indexes.length !== 2)) return this.error(400, 'invalid_swap_indexes', 'Two indexes are needed per swap.')
+      if (!Array.isArray(swaps) || swaps.some((swap) => !Array.isArray(swap.indexes) || swap.indexes.length !== 2))
+        return this.error(400, 'invalid_swap_indexes', 'Two indexes are needed per swap.')
       return this.enqueue(null, 'indexSwap', () => {
-        for (const { indexes: [a, b] } of swaps) {
+        for (const {
+          indexes: [a, b],
+        } of swaps) {
           const first = this.indexes.get(a)
           const second = this.indexes.get(b)
           if (!first || !second) return `Indexes \`${a}\` and \`${b}\` must both exist.`
@@ -166,9 +247,18 @@ export class FakeMeilisearch {
       if (method === 'GET') return { status: 200, body: { results: this.keys, offset: 0, limit: Number(query.get('limit') ?? 20), total: this.keys.length } }
       if (method === 'POST') {
         const options = body as { actions: string[]; indexes: string[]; expiresAt: string | null; description?: string }
-        if (!Array.isArray(options.actions) || options.actions.some((actionName) => !KEY_ACTIONS.has(actionName))) return this.error(400, 'invalid_api_key_actions', 'Unknown action.')
-        if (!Array.isArray(options.indexes) || !('expiresAt' in options)) return this.error(400, 'missing_api_key_indexes', '`indexes` and `expiresAt` are required.')
-        const key = { ...options, name: null, uid: `00000000-0000-4000-8000-${String(this.keys.length).padStart(12, '0')}`, key: `search-key-${this.keys.length}`, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() }
+        if (!Array.isArray(options.actions) || options.actions.some((actionName) => !KEY_ACTIONS.has(actionName)))
+          return this.error(400, 'invalid_api_key_actions', 'Unknown action.')
+        if (!Array.isArray(options.indexes) || !('expiresAt' in options))
+          return this.error(400, 'missing_api_key_indexes', '`indexes` and `expiresAt` are required.')
+        const key = {
+          ...options,
+          name: null,
+          uid: `00000000-0000-4000-8000-${String(this.keys.length).padStart(12, '0')}`,
+          key: `search-key-${this.keys.length}`,
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+        }
         this.keys.push(key)
         return { status: 201, body: key }
       }
@@ -204,12 +294,28 @@ export class FakeMeilisearch {
     const pre = String(params.highlightPreTag ?? '<em>')
     const post = String(params.highlightPostTag ?? '</em>')
     const mark = (text: unknown) => (typeof text === 'string' && q ? text.split(q).join(`${pre}${q}${post}`) : text)
-    const hits = matches.slice((page - 1) * hitsPerPage, page * hitsPerPage).map((document) => ({ ...document, _formatted: { ...document, title: mark(document.title), bodyText: mark(document.bodyText) } }))
+    const hits = matches
+      .slice((page - 1) * hitsPerPage, page * hitsPerPage)
+      .map((document) => ({ ...document, _formatted: { ...document, title: mark(document.title), bodyText: mark(document.bodyText) } }))
     const facetDistribution: Record<string, Record<string, number>> = {}
     for (const facet of (params.facets ?? []) as string[]) {
       facetDistribution[facet] = {}
-      for (const document of matches) for (const value of [document[facet]].flat()) if (value !== null && value !== undefined) facetDistribution[facet][String(value)] = (facetDistribution[facet][String(value)] ?? 0) + 1
+      for (const document of matches)
+        for (const value of [document[facet]].flat())
+          if (value !== null && value !== undefined) facetDistribution[facet][String(value)] = (facetDistribution[facet][String(value)] ?? 0) + 1
     }
-    return { status: 200, body: { hits, query: q, processingTimeMs: 1, hitsPerPage, page, totalPages: Math.ceil(matches.length / hitsPerPage), totalHits: matches.length, facetDistribution } }
+    return {
+      status: 200,
+      body: {
+        hits,
+        query: q,
+        processingTimeMs: 1,
+        hitsPerPage,
+        page,
+        totalPages: Math.ceil(matches.length / hitsPerPage),
+        totalHits: matches.length,
+        facetDistribution,
+      },
+    }
   }
 }

@@ -51,11 +51,13 @@ export async function startTestPayload(): Promise<TestPayload> {
   const guard = createApiRequestGuard()
   const restHandler = guard((request: Request) => handleEndpoints({ config, request, payloadInstanceCacheKey: dataDir }))
   const graphqlHandler = guard(graphqlPost(config))
-  const send: TestPayload['send'] = (request) => (new URL(request.url).pathname === '/api/graphql' ? graphqlHandler(request, undefined) : restHandler(request, undefined))
+  const send: TestPayload['send'] = (request) =>
+    new URL(request.url).pathname === '/api/graphql' ? graphqlHandler(request, undefined) : restHandler(request, undefined)
 
   const organizations = {
     a: (await payload.create({ collection: 'organizations', data: { name: '甲镇家长学校', type: 'parent-school', region: '甘肃省某县', slug: 'org-a' } })).id,
-    b: (await payload.create({ collection: 'organizations', data: { name: '乙社区工作坊', type: 'community-workshop', region: '广东省某区', slug: 'org-b' } })).id,
+    b: (await payload.create({ collection: 'organizations', data: { name: '乙社区工作坊', type: 'community-workshop', region: '广东省某区', slug: 'org-b' } }))
+      .id,
   }
   const accounts: Record<TestRole, Record<string, unknown>> = {
     admin: { role: 'admin' },

@@ -16,17 +16,43 @@ const run = promisify(execFile)
 export async function makeTestClip(file: string, options: { seconds?: number; size?: string } = {}): Promise<string> {
   const seconds = options.seconds ?? 10
   await run('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc2=size=${options.size ?? '640x360'}:rate=25:duration=${seconds}`,
-    '-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}:sample_rate=48000`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '96k', '-shortest', '-movflags', '+faststart',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${options.size ?? '640x360'}:rate=25:duration=${seconds}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:duration=${seconds}:sample_rate=48000`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '96k',
+    '-shortest',
+    '-movflags',
+    '+faststart',
     file,
   ])
   return file
 }
 
 /** Uploads a file from disk through the guard and REST, as the admin's upload form does. */
-export function restUpload(t: TestPayload, apiPath: string, file: string, options: { as: TestRole; type: string; data?: Record<string, unknown> }): Promise<{ status: number; json: unknown }> {
+export function restUpload(
+  t: TestPayload,
+  apiPath: string,
+  file: string,
+  options: { as: TestRole; type: string; data?: Record<string, unknown> },
+): Promise<{ status: number; json: unknown }> {
   return t.upload('POST', apiPath, { bytes: readFileSync(file), filename: path.basename(file), type: options.type }, { as: options.as, data: options.data })
 }
 

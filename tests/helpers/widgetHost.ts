@@ -95,7 +95,9 @@ export async function watchProblems(context: BrowserContext, page: Page): Promis
     violations: async () => {
       const all: string[] = []
       for (const frame of page.frames()) {
-        const found = await frame.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => [`(frame ${frame.url()} not readable)`])
+        const found = await frame
+          .evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+          .catch(() => [`(frame ${frame.url()} not readable)`])
         all.push(...found)
       }
       return all

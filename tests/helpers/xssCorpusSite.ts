@@ -31,7 +31,12 @@ const rows = (texts: string[], max: number) => texts.slice(0, max).map((text) =>
  * what a document saved before issue 12's save-time check may hold. The
  * export's mapping must make it safe on its own.
  */
-async function storeHostileRichText(payload: Payload, collection: 'lessons' | 'case-studies' | 'lesson-plans' | 'activity-plans', id: Id, data: Record<string, unknown>) {
+async function storeHostileRichText(
+  payload: Payload,
+  collection: 'lessons' | 'case-studies' | 'lesson-plans' | 'activity-plans',
+  id: Id,
+  data: Record<string, unknown>,
+) {
   await payload.db.updateOne({ collection, id, data, returning: false })
 }
 
@@ -53,7 +58,14 @@ export async function loadXssCorpus(payload: Payload, widgetHostOrigin: string):
   const organizations: Id[] = []
   for (let k = 0; k < 4; k += 1) {
     const slug = `xss-org-${k + 1}`
-    const data = { name: titleOf(k * 5 + 1), slug, type: 'school', region: `某省某县 ${payloadText(k)}`, description: chunk(k, 4).join('\n'), allowedOrigins: [{ origin: widgetHostOrigin }] }
+    const data = {
+      name: titleOf(k * 5 + 1),
+      slug,
+      type: 'school',
+      region: `某省某县 ${payloadText(k)}`,
+      description: chunk(k, 4).join('\n'),
+      allowedOrigins: [{ origin: widgetHostOrigin }],
+    }
     organizations.push((await payload.create({ collection: 'organizations', data: data as never })).id)
     slugs.organizations.push(slug)
   }
@@ -83,7 +95,9 @@ export async function loadXssCorpus(payload: Payload, widgetHostOrigin: string):
         _status: 'published',
       } as never,
     })
-    const body = forged ? { root: { ...richTextOf(text).root, children: [...richTextOf(text).root.children, ...forgedUploadNodes()] } } : hostileRichText([text])
+    const body = forged
+      ? { root: { ...richTextOf(text).root, children: [...richTextOf(text).root.children, ...forgedUploadNodes()] } }
+      : hostileRichText([text])
     await storeHostileRichText(payload, 'lessons', created.id, { body, practiceActivity: { title: text, instructions: hostileRichText([text]) } })
     lessons.push(created.id)
     slugs.lessons.push(slug)
@@ -94,13 +108,40 @@ export async function loadXssCorpus(payload: Payload, widgetHostOrigin: string):
     const common = { themes: [themes[k]], _status: 'published' }
     await payload.create({
       collection: 'micro-lessons',
-      data: { ...common, title: titleOf(k * 7 + 2), slug: `xss-micro-${k + 1}`, durationSeconds: 180, transcript: texts.join('\n\n'), grades: ['p3'], lesson: lessons[k], presenter: '县家长学校讲师团' } as never,
+      data: {
+        ...common,
+        title: titleOf(k * 7 + 2),
+        slug: `xss-micro-${k + 1}`,
+        durationSeconds: 180,
+        transcript: texts.join('\n\n'),
+        grades: ['p3'],
+        lesson: lessons[k],
+        presenter: '县家长学校讲师团',
+      } as never,
     })
     const caseStudy = await payload.create({
       collection: 'case-studies',
-      data: { ...common, title: titleOf(k * 7 + 3), slug: `xss-case-${k + 1}`, stage: 'primary', grades: ['p3'], background: richTextOf('背景'), problem: richTextOf('问题'), strategy: richTextOf('策略'), outcome: richTextOf('结果'), sourceType: 'school', region: '四川省某县', familySituations: ['left-behind'] } as never,
+      data: {
+        ...common,
+        title: titleOf(k * 7 + 3),
+        slug: `xss-case-${k + 1}`,
+        stage: 'primary',
+        grades: ['p3'],
+        background: richTextOf('背景'),
+        problem: richTextOf('问题'),
+        strategy: richTextOf('策略'),
+        outcome: richTextOf('结果'),
+        sourceType: 'school',
+        region: '四川省某县',
+        familySituations: ['left-behind'],
+      } as never,
     })
-    await storeHostileRichText(payload, 'case-studies', caseStudy.id, { background: hostileRichText(texts), problem: hostileRichText(texts.slice(0, 3)), strategy: hostileRichText(texts.slice(3, 6)), outcome: hostileRichText(texts.slice(6)) })
+    await storeHostileRichText(payload, 'case-studies', caseStudy.id, {
+      background: hostileRichText(texts),
+      problem: hostileRichText(texts.slice(0, 3)),
+      strategy: hostileRichText(texts.slice(3, 6)),
+      outcome: hostileRichText(texts.slice(6)),
+    })
     const plan = await payload.create({
       collection: 'lesson-plans',
       data: {

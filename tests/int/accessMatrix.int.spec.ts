@@ -148,7 +148,8 @@ describe('access matrix: course-lists (own and other organization)', () => {
             if (operation === 'update') expect(doc.title === '改过的标题').toBe(allowed)
             else expect(doc._status).toBe(allowed ? 'published' : 'draft')
           }
-          if (operation === 'delete') expect((await t.payload.count({ collection: 'course-lists', where: { id: { equals: id } } })).totalDocs).toBe(allowed ? 0 : 1)
+          if (operation === 'delete')
+            expect((await t.payload.count({ collection: 'course-lists', where: { id: { equals: id } } })).totalDocs).toBe(allowed ? 0 : 1)
         })
       }
     }
@@ -177,7 +178,13 @@ describe('access matrix: course-lists (own and other organization)', () => {
       const draftTitles = async (actor: Actor): Promise<string[]> => {
         if (api === 'local') {
           try {
-            const found = await t.payload.findVersions({ collection: 'course-lists', where: { parent: { equals: id } }, overrideAccess: false, user: userOf(actor), depth: 0 })
+            const found = await t.payload.findVersions({
+              collection: 'course-lists',
+              where: { parent: { equals: id } },
+              overrideAccess: false,
+              user: userOf(actor),
+              depth: 0,
+            })
             return found.docs.map((doc) => (doc.version as { title: string }).title)
           } catch (error) {
             if ((error as { status?: number }).status === 403) return []
@@ -215,7 +222,14 @@ describe('access matrix: course-lists (own and other organization)', () => {
 
   it('an org-admin cannot move a list to another organization', async () => {
     const id = await fixture('course-lists', 'draft', validData('course-lists', { ...refs, organization: t.organizations.a }))
-    await t.payload.update({ collection: 'course-lists', id, data: { organization: t.organizations.b } as never, overrideAccess: false, user: userOf('orgAdminA'), draft: true })
+    await t.payload.update({
+      collection: 'course-lists',
+      id,
+      data: { organization: t.organizations.b } as never,
+      overrideAccess: false,
+      user: userOf('orgAdminA'),
+      draft: true,
+    })
     const doc = await t.payload.findByID({ collection: 'course-lists', id, depth: 0, draft: true })
     expect((doc as unknown as { organization: Id }).organization).toBe(t.organizations.a)
   })
@@ -264,7 +278,10 @@ describe('access matrix: users', () => {
     for (const actor of ['anonymous', ...signedIn] as Actor[]) {
       const isAdminActor = actor === 'admin'
       it(`${actor} ${isAdminActor ? 'can' : 'cannot'} read, change or delete another user (${api})`, async () => {
-        const other = await t.payload.create({ collection: 'users', data: { email: `other-${api}-${actor}@example.test`, password: 'pw-123456789', role: 'editor' } as never })
+        const other = await t.payload.create({
+          collection: 'users',
+          data: { email: `other-${api}-${actor}@example.test`, password: 'pw-123456789', role: 'editor' } as never,
+        })
         expect(await attempt(api, actor, 'users', 'read-published', other.id)).toBe(isAdminActor)
         expect(await attempt(api, actor, 'users', 'update', other.id, { name: '改名' })).toBe(isAdminActor)
         expect(await attempt(api, actor, 'users', 'delete', other.id)).toBe(isAdminActor)

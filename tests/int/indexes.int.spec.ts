@@ -40,12 +40,18 @@ async function indexesOf(collection: string): Promise<IndexInfo[]> {
 }
 
 describe('database indexes', () => {
-  it.each(['lessons', 'micro-lessons', 'case-studies', 'lesson-plans', 'activity-plans', 'themes', 'organizations', 'course-lists'])(
-    '%s has a unique index on slug',
-    async (collection) => {
-      expect(await indexesOf(collection)).toContainEqual({ fields: ['slug'], unique: true })
-    },
-  )
+  it.each([
+    'lessons',
+    'micro-lessons',
+    'case-studies',
+    'lesson-plans',
+    'activity-plans',
+    'themes',
+    'organizations',
+    'course-lists',
+  ])('%s has a unique index on slug', async (collection) => {
+    expect(await indexesOf(collection)).toContainEqual({ fields: ['slug'], unique: true })
+  })
 
   it('lessons have a unique compound index on (grade, sequence)', async () => {
     expect(await indexesOf('lessons')).toContainEqual({ fields: ['grade', 'sequence'], unique: true })

@@ -26,7 +26,23 @@ const GPS = { GPSLatitudeRef: 'N', GPSLatitude: '39/1 54/1 2700/100', GPSLongitu
 
 const run = promisify(execFile)
 async function makeClip(file: string, colour: string): Promise<string> {
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:size=160x120:rate=10:duration=1`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', file])
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=${colour}:size=160x120:rate=10:duration=1`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    file,
+  ])
   return file
 }
 
@@ -49,7 +65,12 @@ function write(name: string, bytes: Buffer | string): string {
 }
 
 /** Uploads bytes under a chosen file name through the guard and REST, as the admin does. */
-function upload(method: 'POST' | 'PATCH', apiPath: string, bytes: Buffer, options: { as: TestRole; type: string; filename: string; data?: Record<string, unknown> }) {
+function upload(
+  method: 'POST' | 'PATCH',
+  apiPath: string,
+  bytes: Buffer,
+  options: { as: TestRole; type: string; filename: string; data?: Record<string, unknown> },
+) {
   return t.upload(method, apiPath, { bytes, filename: options.filename, type: options.type }, { as: options.as, data: options.data })
 }
 
@@ -62,12 +83,19 @@ async function fetchFile(collection: string, filename: string, as?: TestRole): P
   return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) }
 }
 
-const png = (colour: string) => sharp({ create: { width: 8, height: 8, channels: 3, background: colour } }).png().toBuffer()
+const png = (colour: string) =>
+  sharp({ create: { width: 8, height: 8, channels: 3, background: colour } })
+    .png()
+    .toBuffer()
 
 /** Creates a media, video or caption document as the system. */
 async function createMedia(collection: 'media' | 'videos' | 'captions', name: string): Promise<{ id: Id; filename: string }> {
   const file =
-    collection === 'media' ? write(`${name}.png`, await png('#336699')) : collection === 'captions' ? write(`${name}.vtt`, VTT) : write(`${name}.mp4`, readFileSync(clipA))
+    collection === 'media'
+      ? write(`${name}.png`, await png('#336699'))
+      : collection === 'captions'
+        ? write(`${name}.vtt`, VTT)
+        : write(`${name}.mp4`, readFileSync(clipA))
   const data = collection === 'media' ? { alt: name } : collection === 'videos' ? { title: name } : { language: 'zh-CN' }
   const doc = await t.payload.create({ collection, data: data as never, filePath: file })
   return { id: doc.id, filename: String(doc.filename) }
@@ -75,7 +103,11 @@ async function createMedia(collection: 'media' | 'videos' | 'captions', name: st
 
 /** A micro-lesson using a video, captions and a poster, published or draft. */
 async function microLessonUsing(media: { video?: Id; captions?: Id; poster?: Id }, status: 'published' | 'draft'): Promise<Id> {
-  const doc = await t.payload.create({ collection: 'micro-lessons', data: { ...validData('micro-lessons', refs), ...media, _status: status } as never, draft: status === 'draft' })
+  const doc = await t.payload.create({
+    collection: 'micro-lessons',
+    data: { ...validData('micro-lessons', refs), ...media, _status: status } as never,
+    draft: status === 'draft',
+  })
   return doc.id
 }
 
@@ -100,7 +132,12 @@ describe('photo metadata (defect 7)', () => {
     expect(before.orientation).toBe(6)
     expect(original.includes(Buffer.from('PhoneMaker'))).toBe(true)
 
-    const { status, json } = await upload('POST', '/media', original, { as: 'editor', type: 'image/jpeg', filename: 'family-photo.jpg', data: { alt: '家庭照片' } })
+    const { status, json } = await upload('POST', '/media', original, {
+      as: 'editor',
+      type: 'image/jpeg',
+      filename: 'family-photo.jpg',
+      data: { alt: '家庭照片' },
+    })
     expect(status, JSON.stringify(json)).toBe(201)
     for (const filename of [json.doc.filename, json.doc.sizes?.card?.filename].filter(Boolean)) {
       const stored = await fetchFile('media', filename, 'editor')
@@ -120,7 +157,9 @@ describe('photo metadata (defect 7)', () => {
     const webp = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#448844' } })
       .webp()
       .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: GPS })
-      .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description>幸福小区3号楼</rdf:Description></rdf:RDF></x:xmpmeta>')
+      .withXmp(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description>幸福小区3号楼</rdf:Description></rdf:RDF></x:xmpmeta>',
+      )
       .toBuffer()
     expect((await sharp(webp).metadata()).exif).toBeDefined()
     // A tEXt chunk (as cameras and editors write "Comment" or "Location") inserted before IEND.
@@ -155,7 +194,11 @@ describe('live media needs review (defect 8)', () => {
   let poster: { id: Id; filename: string }
 
   beforeAll(async () => {
-    ;[video, captions, poster] = [await createMedia('videos', 'live-video'), await createMedia('captions', 'live-captions'), await createMedia('media', 'live-poster')]
+    ;[video, captions, poster] = [
+      await createMedia('videos', 'live-video'),
+      await createMedia('captions', 'live-captions'),
+      await createMedia('media', 'live-poster'),
+    ]
     await microLessonUsing({ video: video.id, captions: captions.id, poster: poster.id }, 'published')
   })
 
@@ -194,7 +237,9 @@ describe('live media needs review (defect 8)', () => {
     const inDraft = await createMedia('captions', 'draft-captions')
     await microLessonUsing({ captions: inDraft.id }, 'draft')
     expect((await upload('PATCH', `/videos/${loose.id}`, readFileSync(clipB), { as: 'editor', type: 'video/mp4', filename: 'new-take.mp4' })).status).toBe(200)
-    expect((await upload('PATCH', `/captions/${inDraft.id}`, Buffer.from(VTT), { as: 'editor', type: 'text/vtt', filename: 'new-captions.vtt' })).status).toBe(200)
+    expect((await upload('PATCH', `/captions/${inDraft.id}`, Buffer.from(VTT), { as: 'editor', type: 'text/vtt', filename: 'new-captions.vtt' })).status).toBe(
+      200,
+    )
   })
 
   it('lets a reviewer replace a live file (the reviewer is the review)', async () => {
@@ -225,7 +270,10 @@ describe('only media that published content uses is public (defect 9)', () => {
     await microLessonUsing({ video: used.videos[0]?.id, captions: used.captions[0]?.id }, 'published')
     await microLessonUsing({ video: unused.videos[1]?.id, captions: unused.captions[1]?.id, poster: unused.media[1]?.id }, 'draft')
     // The used image is shown through an upload node in a published lesson's body.
-    await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', refs), body: bodyWithImage(used.media[0]?.id as Id), _status: 'published' } as never })
+    await t.payload.create({
+      collection: 'lessons',
+      data: { ...validData('lessons', refs), body: bodyWithImage(used.media[0]?.id as Id), _status: 'published' } as never,
+    })
   })
 
   for (const collection of ['media', 'videos', 'captions'] as const) {
@@ -257,7 +305,11 @@ describe('only media that published content uses is public (defect 9)', () => {
   it('GraphQL answers visitors the same way', async () => {
     const { json } = await t.graphql('{ Videos(limit: 100) { docs { id } } Captions(limit: 100) { docs { id } } allMedia(limit: 100) { docs { id } } }')
     expect(json.errors, JSON.stringify(json.errors)).toBeUndefined()
-    for (const [collection, field] of [['videos', 'Videos'], ['captions', 'Captions'], ['media', 'allMedia']] as const) {
+    for (const [collection, field] of [
+      ['videos', 'Videos'],
+      ['captions', 'Captions'],
+      ['media', 'allMedia'],
+    ] as const) {
       const listed = (json.data[field].docs as { id: Id }[]).map((doc) => String(doc.id))
       expect(listed, collection).toEqual(expect.arrayContaining(used[collection].map((doc) => String(doc.id))))
       for (const doc of unused[collection]) expect(listed, collection).not.toContain(String(doc.id))

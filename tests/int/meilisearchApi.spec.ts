@@ -12,7 +12,14 @@ let engine: MeiliSearchEngine
 
 const records = [
   publicRecord({ slug: 'p3-01-phone', title: '孩子玩手机停不下来怎么办', summary: '屏幕时间约定', themes: ['digital-literacy'], themeNames: ['网络素养'] }),
-  publicRecord({ slug: 'k1-02-hostile', title: '<img src=x onerror=alert(1)>手机', grades: ['k1'], stages: ['kindergarten'], gradeOrder: 1, summary: '\uE000标记\uE001不应留下' }),
+  publicRecord({
+    slug: 'k1-02-hostile',
+    title: '<img src=x onerror=alert(1)>手机',
+    grades: ['k1'],
+    stages: ['kindergarten'],
+    gradeOrder: 1,
+    summary: '\uE000标记\uE001不应留下',
+  }),
   publicRecord({ slug: 'case-left-behind', type: 'case-study', title: '留守孩子的周末', familySituations: ['left-behind'], sequence: null }),
 ]
 
@@ -76,7 +83,10 @@ describe('Meilisearch adapter against the documented API', () => {
     const before = fake.requests.length
     await engine.replaceAll(records.slice(0, 1))
     const calls = fake.requests.slice(before).map((request) => `${request.method} ${request.path}`)
-    const fresh = (fake.requests.slice(before).find((request) => request.method === 'POST' && request.path === '/indexes' && (request.body as { uid: string }).uid !== INDEX)?.body as { uid: string }).uid
+    const fresh = (
+      fake.requests.slice(before).find((request) => request.method === 'POST' && request.path === '/indexes' && (request.body as { uid: string }).uid !== INDEX)
+        ?.body as { uid: string }
+    ).uid
     expect(fresh).toMatch(new RegExp(`^${INDEX}-\\d+$`))
     expect(calls.indexOf(`PATCH /indexes/${fresh}/settings`)).toBeLessThan(calls.indexOf(`POST /indexes/${fresh}/documents`))
     expect(calls.indexOf(`POST /indexes/${fresh}/documents`)).toBeLessThan(calls.indexOf('POST /swap-indexes'))

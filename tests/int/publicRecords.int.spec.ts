@@ -8,7 +8,8 @@ let theme: string | number
 
 beforeAll(async () => {
   t = await startTestPayload()
-  theme = (await t.payload.create({ collection: 'themes', data: { ...validData('themes', { theme: 0 }), name: '亲子沟通', slug: 'communication' } as never })).id
+  theme = (await t.payload.create({ collection: 'themes', data: { ...validData('themes', { theme: 0 }), name: '亲子沟通', slug: 'communication' } as never }))
+    .id
 })
 afterAll(async () => {
   await t?.close()
@@ -16,7 +17,14 @@ afterAll(async () => {
 
 describe('the public content contract', () => {
   it('maps a published lesson to a record with the public fields only', async () => {
-    const data: Record<string, unknown> = { ...validData('lessons', { theme }), title: '公开课程', grade: 'p3', sequence: 5, _status: 'published', reviewNote: '内部意见不应外泄' }
+    const data: Record<string, unknown> = {
+      ...validData('lessons', { theme }),
+      title: '公开课程',
+      grade: 'p3',
+      sequence: 5,
+      _status: 'published',
+      reviewNote: '内部意见不应外泄',
+    }
     await t.payload.create({ collection: 'lessons', data: data as never })
     const record = (await readPublishedRecords(t.payload)).find((candidate) => candidate.title === '公开课程')
     expect(record).toMatchObject({
@@ -37,8 +45,15 @@ describe('the public content contract', () => {
   })
 
   it('never includes drafts, and drops an item once it is unpublished', async () => {
-    const draft = await t.payload.create({ collection: 'case-studies', data: { ...validData('case-studies', { theme }), title: '草稿案例' } as never, draft: true })
-    const published = await t.payload.create({ collection: 'case-studies', data: { ...validData('case-studies', { theme }), title: '已发布案例', _status: 'published' } as never })
+    const draft = await t.payload.create({
+      collection: 'case-studies',
+      data: { ...validData('case-studies', { theme }), title: '草稿案例' } as never,
+      draft: true,
+    })
+    const published = await t.payload.create({
+      collection: 'case-studies',
+      data: { ...validData('case-studies', { theme }), title: '已发布案例', _status: 'published' } as never,
+    })
     let titles = (await readPublishedRecords(t.payload)).map((record) => record.title)
     expect(titles).toContain('已发布案例')
     expect(titles).not.toContain('草稿案例')
@@ -50,7 +65,10 @@ describe('the public content contract', () => {
   })
 
   it('keeps the published text when a published item has a newer draft', async () => {
-    const doc = await t.payload.create({ collection: 'activity-plans', data: { ...validData('activity-plans', { theme }), title: '发布版标题', _status: 'published' } as never })
+    const doc = await t.payload.create({
+      collection: 'activity-plans',
+      data: { ...validData('activity-plans', { theme }), title: '发布版标题', _status: 'published' } as never,
+    })
     await t.payload.update({ collection: 'activity-plans', id: doc.id, data: { title: '草稿版标题' } as never, draft: true })
     const titles = (await readPublishedRecords(t.payload)).map((record) => record.title)
     expect(titles).toContain('发布版标题')
@@ -59,7 +77,13 @@ describe('the public content contract', () => {
 
   it('gives the page its sections as escaped HTML, so hostile text stays text', async () => {
     const hostile = '<img src=x onerror=alert(1)>'
-    const data: Record<string, unknown> = { ...validData('lessons', { theme }), title: `安全 ${hostile}`, objectives: [{ text: hostile }], reflectionQuestions: [{ text: '孩子最近开心吗？' }], _status: 'published' }
+    const data: Record<string, unknown> = {
+      ...validData('lessons', { theme }),
+      title: `安全 ${hostile}`,
+      objectives: [{ text: hostile }],
+      reflectionQuestions: [{ text: '孩子最近开心吗？' }],
+      _status: 'published',
+    }
     await t.payload.create({ collection: 'lessons', data: data as never })
     const record = (await readPublishedRecords(t.payload)).find((candidate) => candidate.slug === data.slug)
     expect(record?.sections.map((section) => section.key)).toEqual(['objectives', 'body', 'practice', 'reflection'])
@@ -71,8 +95,15 @@ describe('the public content contract', () => {
 
   it('links a micro-lesson and its lesson both ways, and leaves drafts out of relations', async () => {
     const lesson = await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme }), _status: 'published' } as never })
-    const micro = await t.payload.create({ collection: 'micro-lessons', data: { ...validData('micro-lessons', { theme, lesson: lesson.id }), _status: 'published' } as never })
-    await t.payload.create({ collection: 'lesson-plans', data: { ...validData('lesson-plans', { theme, lesson: lesson.id }), title: '草稿教案' } as never, draft: true })
+    const micro = await t.payload.create({
+      collection: 'micro-lessons',
+      data: { ...validData('micro-lessons', { theme, lesson: lesson.id }), _status: 'published' } as never,
+    })
+    await t.payload.create({
+      collection: 'lesson-plans',
+      data: { ...validData('lesson-plans', { theme, lesson: lesson.id }), title: '草稿教案' } as never,
+      draft: true,
+    })
     const records = await readPublishedRecords(t.payload)
     const lessonRecord = records.find((record) => record.slug === (lesson as { slug?: string }).slug)
     const microRecord = records.find((record) => record.slug === (micro as { slug?: string }).slug)
@@ -88,11 +119,21 @@ describe('the public content contract', () => {
       { resource: { relationTo: 'lessons', value: draftLesson.id }, note: '草稿不应出现' },
       { resource: { relationTo: 'lessons', value: lesson.id }, date: '2026-09-12T00:00:00.000Z', note: '开学第二周' },
     ]
-    await t.payload.create({ collection: 'course-lists', data: { ...validData('course-lists', { theme, organization: t.organizations.a }), title: '公开清单', items, _status: 'published' } as never })
-    await t.payload.create({ collection: 'course-lists', data: { ...validData('course-lists', { theme, organization: t.organizations.a }), title: '草稿清单', items } as never, draft: true })
+    await t.payload.create({
+      collection: 'course-lists',
+      data: { ...validData('course-lists', { theme, organization: t.organizations.a }), title: '公开清单', items, _status: 'published' } as never,
+    })
+    await t.payload.create({
+      collection: 'course-lists',
+      data: { ...validData('course-lists', { theme, organization: t.organizations.a }), title: '草稿清单', items } as never,
+      draft: true,
+    })
     const content = await readPublishedContent(t.payload)
     expect(content.courseLists.map((list) => list.title)).toEqual(['公开清单'])
-    expect(content.courseLists[0]).toMatchObject({ organization: 'org-a', items: [{ recordId: `lesson:${String((lesson as { slug?: string }).slug)}`, date: '2026-09-12', note: '开学第二周' }] })
+    expect(content.courseLists[0]).toMatchObject({
+      organization: 'org-a',
+      items: [{ recordId: `lesson:${String((lesson as { slug?: string }).slug)}`, date: '2026-09-12', note: '开学第二周' }],
+    })
     expect(content.organizations.map((organization) => organization.slug)).toEqual(expect.arrayContaining(['org-a', 'org-b']))
     expect(JSON.stringify(content)).not.toContain('草稿')
   })

@@ -49,14 +49,21 @@ describe('REST list reads are bounded (defect 3)', () => {
     expect(t.payload.config.maxDepth).toBeLessThanOrEqual(3)
   })
 
-  it.each(['limit=-1', 'limit=abc', 'limit=1.5', 'limit=0', 'pagination=false', 'limit=0&pagination=false', 'depth=-1', 'depth=abc', 'page=0'])(
-    'refuses ?%s with a 400 and a Chinese message',
-    async (query) => {
-      for (const as of [undefined, 'editor'] as (TestRole | undefined)[]) {
-        expectRefused(await t.rest('GET', `/lessons?${query}`, { as }))
-      }
-    },
-  )
+  it.each([
+    'limit=-1',
+    'limit=abc',
+    'limit=1.5',
+    'limit=0',
+    'pagination=false',
+    'limit=0&pagination=false',
+    'depth=-1',
+    'depth=abc',
+    'page=0',
+  ])('refuses ?%s with a 400 and a Chinese message', async (query) => {
+    for (const as of [undefined, 'editor'] as (TestRole | undefined)[]) {
+      expectRefused(await t.rest('GET', `/lessons?${query}`, { as }))
+    }
+  })
 
   it("still serves a grade's lessons and the admin's list queries", async () => {
     const grades = await t.rest('GET', `/lessons?where[grade][equals]=${grade}&limit=20&depth=0`)
@@ -64,7 +71,11 @@ describe('REST list reads are bounded (defect 3)', () => {
     expect(grades.json.docs).toHaveLength(lessonsOfGrade)
     expect(grades.json.docs.every((doc: { grade: string }) => doc.grade === grade)).toBe(true)
 
-    const adminList = await t.rest('GET', '/lessons?depth=0&draft=true&invalid=false&limit=10&page=2&sort=-updatedAt&where[or][0][and][0][title][like]=测试课程', { as: 'admin' })
+    const adminList = await t.rest(
+      'GET',
+      '/lessons?depth=0&draft=true&invalid=false&limit=10&page=2&sort=-updatedAt&where[or][0][and][0][title][like]=测试课程',
+      { as: 'admin' },
+    )
     expect(adminList.status).toBe(200)
     expect(adminList.json.docs).toHaveLength(10)
     expect(adminList.json.page).toBe(2)
@@ -103,7 +114,12 @@ describe('a malformed where is a 400, never a 500 (defect 4)', () => {
   })
 
   it('still accepts well-formed dates, lists and rich-text existence checks', async () => {
-    for (const query of ['where[createdAt][greater_than]=2020-01-01', `where[grade][in]=${grade},p1`, 'where[body][exists]=true', 'where[durationMinutes][greater_than_equal]=30']) {
+    for (const query of [
+      'where[createdAt][greater_than]=2020-01-01',
+      `where[grade][in]=${grade},p1`,
+      'where[body][exists]=true',
+      'where[durationMinutes][greater_than_equal]=30',
+    ]) {
       const { status, json } = await t.rest('GET', `/lessons?${query}&limit=5&depth=0`)
       expect(status, query).toBe(200)
       expect(json.docs.length, query).toBeGreaterThan(0)

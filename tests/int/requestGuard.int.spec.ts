@@ -51,7 +51,12 @@ function countedStream(total: number, prefix = new Uint8Array(0)) {
 }
 
 function rawRequest(method: string, apiPath: string, init: { headers?: Record<string, string>; body?: BodyInit | null } = {}): Request {
-  return new Request(`${API}${apiPath}`, { method, headers: { 'accept-language': 'zh', ...init.headers }, body: init.body ?? null, duplex: 'half' } as RequestInit)
+  return new Request(`${API}${apiPath}`, {
+    method,
+    headers: { 'accept-language': 'zh', ...init.headers },
+    body: init.body ?? null,
+    duplex: 'half',
+  } as RequestInit)
 }
 
 async function answer(response: Response): Promise<{ status: number; json: any; headers: Headers }> {
@@ -62,7 +67,14 @@ async function answer(response: Response): Promise<{ status: number; json: any; 
 const messageOf = (json: any): string => json?.errors?.[0]?.message ?? ''
 
 async function login(email: string, password: string, client: string) {
-  return answer(await t.send(rawRequest('POST', '/users/login', { headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ email, password }) })))
+  return answer(
+    await t.send(
+      rawRequest('POST', '/users/login', {
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: JSON.stringify({ email, password }),
+      }),
+    ),
+  )
 }
 
 async function createStaff(email: string): Promise<void> {
@@ -74,7 +86,9 @@ describe('body size limits', () => {
     const { stream, counter } = countedStream(8 * MEGABYTE)
     const started = performance.now()
     const { status, json } = await answer(
-      await t.send(rawRequest('POST', '/users/login', { headers: { 'content-type': 'application/json', 'content-length': String(200 * MEGABYTE) }, body: stream })),
+      await t.send(
+        rawRequest('POST', '/users/login', { headers: { 'content-type': 'application/json', 'content-length': String(200 * MEGABYTE) }, body: stream }),
+      ),
     )
     expect(status).toBe(413)
     expect(messageOf(json)).toContain('请求内容超过大小上限 2 MB')
@@ -99,7 +113,14 @@ describe('body size limits', () => {
       expect(status, JSON.stringify(body)).toBe(400)
       expect(messageOf(json)).toContain('必须是一个 JSON 对象')
     }
-    const malformed = await answer(await t.send(rawRequest('PATCH', `/users/${id}`, { headers: { 'content-type': 'application/json', authorization: `JWT ${t.users.editor.token}` }, body: '{"name": ' })))
+    const malformed = await answer(
+      await t.send(
+        rawRequest('PATCH', `/users/${id}`, {
+          headers: { 'content-type': 'application/json', authorization: `JWT ${t.users.editor.token}` },
+          body: '{"name": ',
+        }),
+      ),
+    )
     expect(malformed.status).toBe(400)
     expect(messageOf(malformed.json)).toContain('不是有效的 JSON')
     for (const fields of ['null', '[1]', '{bad']) {
@@ -161,7 +182,11 @@ describe('upload limits per collection', () => {
       form.append('_payload', JSON.stringify(data))
       const encoded = new Response(form)
       const body = new Uint8Array(await encoded.arrayBuffer())
-      const headers = { authorization: `JWT ${t.users.editor.token}`, 'content-type': encoded.headers.get('content-type') ?? '', 'content-length': String(body.byteLength) }
+      const headers = {
+        authorization: `JWT ${t.users.editor.token}`,
+        'content-type': encoded.headers.get('content-type') ?? '',
+        'content-length': String(body.byteLength),
+      }
       const { status, json } = await answer(await t.send(rawRequest('POST', apiPath, { headers, body })))
       expect(status, apiPath).toBe(201)
       expect(json.doc.filename, apiPath).toBeTruthy()
@@ -173,7 +198,10 @@ describe('upload limits per collection', () => {
     writeFileSync(file, ONE_PIXEL_PNG)
     process.env.GONGYU_MAX_MEDIA_BYTES = '16'
     try {
-      await expect(t.payload.create({ collection: 'media', data: { alt: '太大' }, filePath: file })).rejects.toMatchObject({ status: 413, message: expect.stringContaining('超过上传上限 16 B') })
+      await expect(t.payload.create({ collection: 'media', data: { alt: '太大' }, filePath: file })).rejects.toMatchObject({
+        status: 413,
+        message: expect.stringContaining('超过上传上限 16 B'),
+      })
     } finally {
       delete process.env.GONGYU_MAX_MEDIA_BYTES
     }
@@ -186,14 +214,23 @@ describe('cross-site requests on the session cookie (CSRF)', () => {
     const form = new FormData()
     form.append('_payload', JSON.stringify({ ...validData('case-studies', { theme }), title, _status: 'published' }))
     const encoded = new Response(form)
-    const request = rawRequest('POST', '/case-studies', { headers: { 'content-type': encoded.headers.get('content-type') ?? '', ...headers }, body: new Uint8Array(await encoded.arrayBuffer()) })
+    const request = rawRequest('POST', '/case-studies', {
+      headers: { 'content-type': encoded.headers.get('content-type') ?? '', ...headers },
+      body: new Uint8Array(await encoded.arrayBuffer()),
+    })
     return answer(await t.send(request))
   }
-  const count = async (title: string) => (await t.payload.count({ collection: 'case-studies', where: { title: { equals: title } }, overrideAccess: true })).totalDocs
+  const count = async (title: string) =>
+    (await t.payload.count({ collection: 'case-studies', where: { title: { equals: title } }, overrideAccess: true })).totalDocs
   const cookie = () => `payload-lng=zh; payload-token=${t.users.reviewer.token}`
 
   it('refuses a cookie-authenticated POST from a foreign Origin, Referer or opaque origin with 403, creating nothing', async () => {
-    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { referer: 'https://evil.example/attack.html' }, { origin: 'http://localhost:4321' }]
+    const foreign: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { referer: 'https://evil.example/attack.html' },
+      { origin: 'http://localhost:4321' },
+    ]
     for (const [index, headers] of foreign.entries()) {
       const title = `跨站伪造的案例 ${index}`
       const { status, json } = await createCaseStudy(title, { cookie: cookie(), ...headers })
@@ -204,7 +241,11 @@ describe('cross-site requests on the session cookie (CSRF)', () => {
   })
 
   it('refuses a cross-site PATCH and DELETE on the cookie as well', async () => {
-    const created = await t.payload.create({ collection: 'case-studies', data: { ...validData('case-studies', { theme }), title: '不可跨站修改' } as never, draft: true })
+    const created = await t.payload.create({
+      collection: 'case-studies',
+      data: { ...validData('case-studies', { theme }), title: '不可跨站修改' } as never,
+      draft: true,
+    })
     for (const method of ['PATCH', 'DELETE']) {
       const request = rawRequest(method, `/case-studies/${created.id}`, {
         headers: { cookie: cookie(), origin: 'https://evil.example', 'content-type': 'application/json' },
@@ -286,14 +327,19 @@ describe('logins', () => {
     }
     const [known, unknown] = [Math.min(...times.known), Math.min(...times.unknown)]
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
-    console.info(`login timing (fastest / median of 7): known email ${known.toFixed(0)} / ${median(times.known).toFixed(0)} ms, unknown email ${unknown.toFixed(0)} / ${median(times.unknown).toFixed(0)} ms`)
+    console.info(
+      `login timing (fastest / median of 7): known email ${known.toFixed(0)} / ${median(times.known).toFixed(0)} ms, unknown email ${unknown.toFixed(0)} / ${median(times.unknown).toFixed(0)} ms`,
+    )
     expect(Math.max(known, unknown) / Math.min(known, unknown)).toBeLessThan(1.5)
   })
 
   it('answers a password-reset request at once, known email or not, and throttles the sixth from one client', async () => {
     await createStaff('reset@example.test')
     const reset = (email: string) =>
-      rawRequest('POST', '/users/forgot-password', { headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.8.1' }, body: JSON.stringify({ email }) })
+      rawRequest('POST', '/users/forgot-password', {
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.8.1' },
+        body: JSON.stringify({ email }),
+      })
     for (const email of ['reset@example.test', 'nobody-reset@example.test', 'reset@example.test', 'nobody-reset@example.test', 'reset@example.test']) {
       const started = performance.now()
       const { status } = await answer(await t.send(reset(email)))
@@ -307,7 +353,10 @@ describe('logins', () => {
 
   it('throttles password-reset requests per client, counting aliased GraphQL mutations before any runs', async () => {
     const aliases = Array.from({ length: 6 }, (_, index) => `r${index}: forgotPasswordUser(email: "nobody-${index}@example.test")`).join(' ')
-    const request = rawRequest('POST', '/graphql', { headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.6.1' }, body: JSON.stringify({ query: `mutation { ${aliases} }` }) })
+    const request = rawRequest('POST', '/graphql', {
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.6.1' },
+      body: JSON.stringify({ query: `mutation { ${aliases} }` }),
+    })
     const refused = await answer(await t.send(request))
     expect(refused.status).toBe(429)
     expect(messageOf(refused.json)).toContain('找回密码请求过于频繁')
@@ -315,8 +364,13 @@ describe('logins', () => {
 
   it('counts every aliased GraphQL login mutation against the client, so one request cannot try many passwords', async () => {
     await createStaff('graphql@example.test')
-    const aliases = Array.from({ length: 11 }, (_, index) => `a${index}: loginUser(email: "graphql@example.test", password: "guess-${index}") { token }`).join(' ')
-    const request = rawRequest('POST', '/graphql', { headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.7.1' }, body: JSON.stringify({ query: `mutation { ${aliases} }` }) })
+    const aliases = Array.from({ length: 11 }, (_, index) => `a${index}: loginUser(email: "graphql@example.test", password: "guess-${index}") { token }`).join(
+      ' ',
+    )
+    const request = rawRequest('POST', '/graphql', {
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.7.1' },
+      body: JSON.stringify({ query: `mutation { ${aliases} }` }),
+    })
     const refused = await answer(await t.send(request))
     expect(refused.status).toBe(429)
     const single = rawRequest('POST', '/graphql', {

@@ -33,11 +33,18 @@ beforeAll(async () => {
   await loadStarterContent(t.payload, {})
   const theme = (await t.payload.find({ collection: 'themes', limit: 1 })).docs[0]?.id
   // Every (grade, sequence) pair is taken by the bank, so the draft is a case study.
-  await t.payload.create({ collection: 'case-studies', data: { ...validData('case-studies', { theme: theme as string | number }), title: DRAFT_TITLE } as never, draft: true })
+  await t.payload.create({
+    collection: 'case-studies',
+    data: { ...validData('case-studies', { theme: theme as string | number }), title: DRAFT_TITLE } as never,
+    draft: true,
+  })
   records = await readPublishedRecords(t.payload)
   const exportDir = path.join(t.dataDir, 'published')
   mkdirSync(exportDir, { recursive: true })
-  writeFileSync(path.join(exportDir, 'published.json'), JSON.stringify({ generatedAt: new Date().toISOString(), records, themes: [], organizations: [], courseLists: [] }))
+  writeFileSync(
+    path.join(exportDir, 'published.json'),
+    JSON.stringify({ generatedAt: new Date().toISOString(), records, themes: [], organizations: [], courseLists: [] }),
+  )
   staticIndexFile = writeStaticIndex(records, exportDir).file
 }, 300_000)
 afterAll(async () => {
@@ -47,12 +54,20 @@ afterAll(async () => {
 const engines: { name: string; create: () => Promise<SearchEngine>; enabled: boolean }[] = [
   { name: 'embedded (CMS, with bodies)', enabled: true, create: async () => buildEmbeddedSearch(records) },
   // The browser's engine: only the static file, read from disk, no server and no pinyin-pro.
-  { name: 'embedded (static browser index)', enabled: true, create: async () => EmbeddedSearch.load(JSON.parse(readFileSync(staticIndexFile, 'utf8')) as StaticIndexData) },
+  {
+    name: 'embedded (static browser index)',
+    enabled: true,
+    create: async () => EmbeddedSearch.load(JSON.parse(readFileSync(staticIndexFile, 'utf8')) as StaticIndexData),
+  },
   {
     name: meiliHost ? 'meilisearch' : 'meilisearch (SKIPPED: MEILI_HOST is not set)',
     enabled: Boolean(meiliHost),
     create: async () => {
-      const engine = new MeiliSearchEngine({ host: meiliHost as string, apiKey: process.env.MEILI_ADMIN_KEY ?? process.env.MEILI_MASTER_KEY, indexUid: `gongyu-contract-${process.pid}` })
+      const engine = new MeiliSearchEngine({
+        host: meiliHost as string,
+        apiKey: process.env.MEILI_ADMIN_KEY ?? process.env.MEILI_MASTER_KEY,
+        indexUid: `gongyu-contract-${process.pid}`,
+      })
       await engine.replaceAll(records)
       return engine
     },
@@ -69,7 +84,9 @@ describe.skipIf(!onSqlite).each(engines)('search contract: $name', ({ create, en
 
   it.skipIf(!enabled)('meets recall@5 ≥ 0.85 on the judged parent queries', async () => {
     const report = await evaluateRelevance(engine, readJudgedQueries())
-    console.log(`[${name}] recall@5 ${report.recallAt5}, MRR ${report.mrr}; misses: ${report.misses.map((miss) => `${miss.query} (${miss.firstRelevantRank ?? '10 名外'})`).join('，') || '无'}`)
+    console.log(
+      `[${name}] recall@5 ${report.recallAt5}, MRR ${report.mrr}; misses: ${report.misses.map((miss) => `${miss.query} (${miss.firstRelevantRank ?? '10 名外'})`).join('，') || '无'}`,
+    )
     expect(report.queries).toBeGreaterThanOrEqual(60)
     if (name.startsWith('embedded')) expect(report.recallAt5).toBeGreaterThanOrEqual(0.85)
   })
@@ -77,7 +94,10 @@ describe.skipIf(!onSqlite).each(engines)('search contract: $name', ({ create, en
   it.skipIf(!enabled)('finds Simplified content from Traditional, pinyin and initials queries', async () => {
     for (const q of ['親子溝通', 'qinzi goutong', 'qzgt']) {
       const { hits } = await search({ q })
-      expect(hits.slice(0, 5).some((hit) => hit.themes.includes('communication')), q).toBe(true)
+      expect(
+        hits.slice(0, 5).some((hit) => hit.themes.includes('communication')),
+        q,
+      ).toBe(true)
     }
   })
 
@@ -155,12 +175,18 @@ describe.skipIf(!onSqlite)('npm run search', () => {
       child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()))
       child.on('close', () => resolve(text))
     })
-    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { query: string; error?: { field: string } })
+    const lines = output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { query: string; error?: { field: string } })
     expect(lines).toHaveLength(2)
     expect(lines.every((line) => line.error?.field === 'grade')).toBe(true)
   })
 
   it('exits 2 with a Chinese message for bad filters', async () => {
-    await expect(run(process.execPath, [cli, '手机', '--type', 'lesson" OR 1=1'], { env: env() })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('未知的类型') })
+    await expect(run(process.execPath, [cli, '手机', '--type', 'lesson" OR 1=1'], { env: env() })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('未知的类型'),
+    })
   })
 })

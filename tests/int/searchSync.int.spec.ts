@@ -24,7 +24,11 @@ afterAll(async () => {
 
 describe('the CMS search endpoint (embedded engine)', () => {
   it('finds published items only, and follows publish, unpublish, rename and delete without a restart', async () => {
-    const lesson = await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme }), title: '鸡毛信里的家书' } as never, draft: true })
+    const lesson = await t.payload.create({
+      collection: 'lessons',
+      data: { ...validData('lessons', { theme }), title: '鸡毛信里的家书' } as never,
+      draft: true,
+    })
     expect(await searchTitles('鸡毛信')).toEqual([])
 
     await t.payload.update({ collection: 'lessons', id: lesson.id, data: { _status: 'published' } as never })
@@ -63,7 +67,10 @@ describe('the CMS search endpoint (embedded engine)', () => {
   })
 
   it('treats an empty query as browsing, and keeps HTML from content and query out of highlights', async () => {
-    await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme }), title: '<img src=x onerror=alert(1)>家长课', _status: 'published' } as never })
+    await t.payload.create({
+      collection: 'lessons',
+      data: { ...validData('lessons', { theme }), title: '<img src=x onerror=alert(1)>家长课', _status: 'published' } as never,
+    })
     const browse = await t.rest('GET', '/search?q=')
     expect(browse.status).toBe(200)
     expect(browse.json.total).toBeGreaterThan(0)
@@ -87,7 +94,11 @@ describe('Meilisearch sync through the job queue', () => {
     process.env.MEILI_INDEX = 'gongyu-sync-test'
   })
   afterAll(async () => {
-    for (const [name, value] of [['MEILI_HOST', saved.host], ['MEILI_ADMIN_KEY', saved.key], ['MEILI_INDEX', saved.index]] as const) {
+    for (const [name, value] of [
+      ['MEILI_HOST', saved.host],
+      ['MEILI_ADMIN_KEY', saved.key],
+      ['MEILI_INDEX', saved.index],
+    ] as const) {
       if (value === undefined) delete process.env[name]
       else process.env[name] = value
     }
@@ -95,14 +106,27 @@ describe('Meilisearch sync through the job queue', () => {
   })
 
   async function pendingSyncJobs(): Promise<number> {
-    const { totalDocs } = await t.payload.count({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'syncSearchRecord' } }, { completedAt: { exists: false } }] } })
+    const { totalDocs } = await t.payload.count({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'syncSearchRecord' } }, { completedAt: { exists: false } }] },
+    })
     return totalDocs
   }
 
   const documents = () => [...(fake.indexes.get('gongyu-sync-test')?.documents.keys() ?? [])]
 
   it('queues a job on publish instead of calling Meilisearch inline, and loses nothing during an outage', async () => {
-    await t.payload.create({ collection: 'micro-lessons', data: { ...validData('micro-lessons', { theme, lesson: (await t.payload.create({ collection: 'lessons', data: validData('lessons', { theme }) as never, draft: true })).id }), slug: 'micro-outage', _status: 'published' } as never })
+    await t.payload.create({
+      collection: 'micro-lessons',
+      data: {
+        ...validData('micro-lessons', {
+          theme,
+          lesson: (await t.payload.create({ collection: 'lessons', data: validData('lessons', { theme }) as never, draft: true })).id,
+        }),
+        slug: 'micro-outage',
+        _status: 'published',
+      } as never,
+    })
     expect(fake.requests.filter((request) => request.path.includes('/documents'))).toHaveLength(0)
     expect(await pendingSyncJobs()).toBe(1)
 
@@ -119,7 +143,10 @@ describe('Meilisearch sync through the job queue', () => {
   })
 
   it('retries a failed Meilisearch task rather than dropping the update', async () => {
-    const lesson = await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme }), slug: 'lesson-task-failure', _status: 'published' } as never })
+    const lesson = await t.payload.create({
+      collection: 'lessons',
+      data: { ...validData('lessons', { theme }), slug: 'lesson-task-failure', _status: 'published' } as never,
+    })
     fake.failDocumentTasks = true
     await t.payload.jobs.run({ queue: 'search' })
     expect(await pendingSyncJobs()).toBe(1)
@@ -134,7 +161,10 @@ describe('Meilisearch sync through the job queue', () => {
   })
 
   it('removes a deleted item', async () => {
-    const lesson = await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme }), slug: 'lesson-to-delete', _status: 'published' } as never })
+    const lesson = await t.payload.create({
+      collection: 'lessons',
+      data: { ...validData('lessons', { theme }), slug: 'lesson-to-delete', _status: 'published' } as never,
+    })
     await t.payload.jobs.run({ queue: 'search' })
     expect(documents()).toContain('lesson__lesson-to-delete')
     await t.payload.delete({ collection: 'lessons', id: lesson.id })

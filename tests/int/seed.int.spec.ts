@@ -97,7 +97,13 @@ describe('seed loader', () => {
 
   it('stops when the CMS rejects a file, naming the file and the field the CMS named', async () => {
     const caseStudy = content.files.find((item) => item.kind === 'case-study')!
-    const leaky = { ...caseStudy, slug: 'case-leaky-phone', file: 'case-studies/case-leaky-phone.md', data: { ...caseStudy.data, title: '一个留了电话的案例' }, body: caseStudy.body.replace('## 问题描述', '奶奶的电话是13812345678。\n\n## 问题描述') }
+    const leaky = {
+      ...caseStudy,
+      slug: 'case-leaky-phone',
+      file: 'case-studies/case-leaky-phone.md',
+      data: { ...caseStudy.data, title: '一个留了电话的案例' },
+      body: caseStudy.body.replace('## 问题描述', '奶奶的电话是13812345678。\n\n## 问题描述'),
+    }
     await expect(loadStarterContent(t.payload, { content: { themes: content.themes, files: [leaky] } })).rejects.toThrow(
       /case-studies\/case-leaky-phone\.md › background: .*手机号/,
     )

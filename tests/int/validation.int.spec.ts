@@ -101,10 +101,12 @@ describe('bad input is rejected in Chinese and nothing is saved', () => {
   })
 
   it('an organization origin with a path', async () => {
-    const { status, messages } = await t.rest('POST', '/organizations', {
-      as: 'admin',
-      body: { ...validData('organizations', { theme }), allowedOrigins: [{ origin: 'https://school.example.cn/page' }] },
-    }).then(({ status, json }) => ({ status, messages: JSON.stringify(json) }))
+    const { status, messages } = await t
+      .rest('POST', '/organizations', {
+        as: 'admin',
+        body: { ...validData('organizations', { theme }), allowedOrigins: [{ origin: 'https://school.example.cn/page' }] },
+      })
+      .then(({ status, json }) => ({ status, messages: JSON.stringify(json) }))
     expect(status).toBe(400)
     expect(messages).toContain('只能包含协议、域名和端口')
   })

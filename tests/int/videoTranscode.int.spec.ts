@@ -70,7 +70,9 @@ describe.skipIf(!onSqlite)('HLS transcoding (SQLite project only: transcoding do
       expect(durations.reduce((sum, seconds) => sum + seconds, 0)).toBeCloseTo(10, 0)
     }
     const rungFolder = hls(id, '240p')
-    const bytesOnDisk = readdirSync(rungFolder).filter((name) => !name.endsWith('.m3u8')).reduce((sum, name) => sum + statSync(path.join(rungFolder, name)).size, 0)
+    const bytesOnDisk = readdirSync(rungFolder)
+      .filter((name) => !name.endsWith('.m3u8'))
+      .reduce((sum, name) => sum + statSync(path.join(rungFolder, name)).size, 0)
     expect(video.renditions?.[0]?.bytes).toBe(bytesOnDisk)
     expect(video.renditions?.[0]?.bandwidth).toBeGreaterThan(300_000)
     expect(video.audioBytes).toBeGreaterThan(0)
@@ -89,7 +91,13 @@ describe.skipIf(!onSqlite)('HLS transcoding (SQLite project only: transcoding do
 
   it('re-saving only the title neither queues nor changes the ladder', async () => {
     const video = await uploadAndTranscode(fx.silent, '改标题前')
-    const updated = await t.payload.update({ collection: 'videos', id: video.id, data: { title: '改标题后' }, overrideAccess: false, user: t.users.editor.user as never })
+    const updated = await t.payload.update({
+      collection: 'videos',
+      id: video.id,
+      data: { title: '改标题后' },
+      overrideAccess: false,
+      user: t.users.editor.user as never,
+    })
     expect(updated.transcodeStatus).toBe('ready')
     expect(updated.transcodedAt).toBe(video.transcodedAt)
     const pending = await t.payload.find({ collection: 'payload-jobs', where: { queue: { equals: 'video' }, completedAt: { exists: false } }, depth: 0 })
@@ -105,7 +113,10 @@ describe.skipIf(!onSqlite)('HLS transcoding (SQLite project only: transcoding do
     expect(masterVariants(video.id).master).not.toContain('TYPE=AUDIO')
   })
 
-  function expectFailedCleanly(video: { id: Id; transcodeStatus?: string | null; transcodeError?: string | null; masterPlaylist?: string | null }, reason: string) {
+  function expectFailedCleanly(
+    video: { id: Id; transcodeStatus?: string | null; transcodeError?: string | null; masterPlaylist?: string | null },
+    reason: string,
+  ) {
     expect(video.transcodeStatus).toBe('failed')
     expect(video.transcodeError).toContain(reason)
     expect(video.masterPlaylist ?? null).toBeNull()
@@ -135,7 +146,10 @@ describe.skipIf(!onSqlite)('HLS transcoding (SQLite project only: transcoding do
     // The content sniff runs first in the job; this checks the demuxer whitelist behind it.
     const refusal = probeVideo(fx.playlistAsM3u8, videoLimits())
     await expect(refusal).rejects.toBeInstanceOf(VideoInputError)
-    await expect(refusal).rejects.toMatchObject({ reason: expect.stringContaining('出于安全考虑已拒绝处理'), message: expect.stringContaining('Format not on whitelist') })
+    await expect(refusal).rejects.toMatchObject({
+      reason: expect.stringContaining('出于安全考虑已拒绝处理'),
+      message: expect.stringContaining('Format not on whitelist'),
+    })
     expect((await probeVideo(fx.clip240, videoLimits())).durationSeconds).toBeCloseTo(10, 0)
   })
 

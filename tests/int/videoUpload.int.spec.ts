@@ -81,7 +81,14 @@ describe('the transcode queue', () => {
     expect(await transcodeJobsFor(video.id)).toHaveLength(1)
     expect((await t.payload.findByID({ collection: 'videos', id: video.id, depth: 0 })).transcodeStatus).toBe('ready')
 
-    const replaced = await t.payload.update({ collection: 'videos', id: video.id, data: {}, filePath: fx.clip480, overrideAccess: false, user: userOf('editor') })
+    const replaced = await t.payload.update({
+      collection: 'videos',
+      id: video.id,
+      data: {},
+      filePath: fx.clip480,
+      overrideAccess: false,
+      user: userOf('editor'),
+    })
     expect(replaced.transcodeStatus).toBe('queued')
     expect(replaced.sourceFingerprint).not.toBe(before)
     expect(await transcodeJobsFor(video.id)).toHaveLength(2)
@@ -89,8 +96,20 @@ describe('the transcode queue', () => {
 
   it('retries the same file uploaded again after a failure', async () => {
     const video = await createVideo(fx.clip240, '失败后重试')
-    await t.payload.update({ collection: 'videos', id: video.id, data: { transcodeStatus: 'failed', transcodeError: '转码超时' }, context: { videoTranscodeJob: true } })
-    const retried = await t.payload.update({ collection: 'videos', id: video.id, data: {}, filePath: fx.clip240, overrideAccess: false, user: userOf('editor') })
+    await t.payload.update({
+      collection: 'videos',
+      id: video.id,
+      data: { transcodeStatus: 'failed', transcodeError: '转码超时' },
+      context: { videoTranscodeJob: true },
+    })
+    const retried = await t.payload.update({
+      collection: 'videos',
+      id: video.id,
+      data: {},
+      filePath: fx.clip240,
+      overrideAccess: false,
+      user: userOf('editor'),
+    })
     expect(retried.transcodeStatus).toBe('queued')
     expect(retried.transcodeError ?? null).toBeNull()
     expect(await transcodeJobsFor(video.id)).toHaveLength(2)
@@ -100,7 +119,11 @@ describe('the transcode queue', () => {
     const video = await createVideo(fx.clip240, '只读字段')
     const { status } = await t.rest('PATCH', `/videos/${video.id}`, {
       as: 'editor',
-      body: { transcodeStatus: 'ready', masterPlaylist: '../../etc/master.m3u8', renditions: [{ name: 'x', width: 1, height: 1, bandwidth: 1, playlist: 'x', bytes: 1 }] },
+      body: {
+        transcodeStatus: 'ready',
+        masterPlaylist: '../../etc/master.m3u8',
+        renditions: [{ name: 'x', width: 1, height: 1, bandwidth: 1, playlist: 'x', bytes: 1 }],
+      },
     })
     expect(status).toBe(200)
     const stored = await t.payload.findByID({ collection: 'videos', id: video.id, depth: 0 })

@@ -38,12 +38,21 @@ describe('editorial workflow', () => {
     expect(draft.reviewState).toBe('writing')
 
     const submitted = await t.payload.update({
-      collection: 'lessons', id: draft.id, data: { reviewState: 'in-review' } as never, draft: true, overrideAccess: false, user: userOf('editor'),
+      collection: 'lessons',
+      id: draft.id,
+      data: { reviewState: 'in-review' } as never,
+      draft: true,
+      overrideAccess: false,
+      user: userOf('editor'),
     })
     expect(submitted.reviewState).toBe('in-review')
 
     const published = await t.payload.update({
-      collection: 'lessons', id: draft.id, data: { _status: 'published' } as never, overrideAccess: false, user: userOf('reviewer'),
+      collection: 'lessons',
+      id: draft.id,
+      data: { _status: 'published' } as never,
+      overrideAccess: false,
+      user: userOf('reviewer'),
     })
     expect(published._status).toBe('published')
     expect(published.reviewState).toBe('approved')
@@ -66,12 +75,21 @@ describe('editorial workflow', () => {
   it('a reviewer can send work back with a note, which editors cannot write', async () => {
     const draft = await draftLessonAs('editor', '退回修改的课程')
     const returned = await t.payload.update({
-      collection: 'lessons', id: draft.id, data: { reviewState: 'changes-requested', reviewNote: '请补充亲子练习的时长。' } as never,
-      draft: true, overrideAccess: false, user: userOf('reviewer'),
+      collection: 'lessons',
+      id: draft.id,
+      data: { reviewState: 'changes-requested', reviewNote: '请补充亲子练习的时长。' } as never,
+      draft: true,
+      overrideAccess: false,
+      user: userOf('reviewer'),
     })
     expect(returned.reviewState).toBe('changes-requested')
     await t.payload.update({
-      collection: 'lessons', id: draft.id, data: { reviewNote: '编辑改掉审核意见' } as never, draft: true, overrideAccess: false, user: userOf('editor'),
+      collection: 'lessons',
+      id: draft.id,
+      data: { reviewNote: '编辑改掉审核意见' } as never,
+      draft: true,
+      overrideAccess: false,
+      user: userOf('editor'),
     })
     const stored = await t.payload.findByID({ collection: 'lessons', id: draft.id, draft: true, depth: 0 })
     expect(stored.reviewNote).toBe('请补充亲子练习的时长。')
@@ -81,8 +99,21 @@ describe('editorial workflow', () => {
 describe('versions', () => {
   it('every save keeps a version, and restoring one brings its content back', async () => {
     const draft = await draftLessonAs('editor', '第一版标题')
-    await t.payload.update({ collection: 'lessons', id: draft.id, data: { title: '第二版标题' } as never, draft: true, overrideAccess: false, user: userOf('editor') })
-    await t.payload.update({ collection: 'lessons', id: draft.id, data: { title: '第三版标题', _status: 'published' } as never, overrideAccess: false, user: userOf('reviewer') })
+    await t.payload.update({
+      collection: 'lessons',
+      id: draft.id,
+      data: { title: '第二版标题' } as never,
+      draft: true,
+      overrideAccess: false,
+      user: userOf('editor'),
+    })
+    await t.payload.update({
+      collection: 'lessons',
+      id: draft.id,
+      data: { title: '第三版标题', _status: 'published' } as never,
+      overrideAccess: false,
+      user: userOf('reviewer'),
+    })
     const versions = await versionsOf(draft.id)
     expect(versions.totalDocs).toBe(3)
     const titles = versions.docs.map((version) => (version.version as { title: string }).title)
@@ -111,7 +142,9 @@ describe('anonymous readers see published documents only', () => {
     publishedTitle = '公开可见的课程'
     draftTitle = '草稿不可见的课程'
     await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme }), title: publishedTitle, _status: 'published' } as never })
-    draftId = (await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme }), title: draftTitle, _status: 'draft' } as never, draft: true })).id
+    draftId = (
+      await t.payload.create({ collection: 'lessons', data: { ...validData('lessons', { theme }), title: draftTitle, _status: 'draft' } as never, draft: true })
+    ).id
   })
 
   it('through the Local API with overrideAccess: false', async () => {

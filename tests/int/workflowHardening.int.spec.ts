@@ -107,9 +107,19 @@ describe('draft saves are size- and character-checked (editor, REST)', () => {
 describe('restoring a version as a draft (editor, REST)', () => {
   it('an editor restores an older version as a draft; the published version stays live', async () => {
     const draft = await t.payload.create({
-      collection: 'lessons', data: { ...validData('lessons', { theme }), title: '恢复前的旧标题' } as never, draft: true, overrideAccess: false, user: userOf('editor'),
+      collection: 'lessons',
+      data: { ...validData('lessons', { theme }), title: '恢复前的旧标题' } as never,
+      draft: true,
+      overrideAccess: false,
+      user: userOf('editor'),
     })
-    await t.payload.update({ collection: 'lessons', id: draft.id, data: { title: '已发布的标题', _status: 'published' } as never, overrideAccess: false, user: userOf('reviewer') })
+    await t.payload.update({
+      collection: 'lessons',
+      id: draft.id,
+      data: { title: '已发布的标题', _status: 'published' } as never,
+      overrideAccess: false,
+      user: userOf('reviewer'),
+    })
     const { docs } = await t.payload.findVersions({ collection: 'lessons', where: { parent: { equals: draft.id } }, sort: 'createdAt', depth: 0 })
     const oldVersion = docs.find((version) => (version.version as { title: string }).title === '恢复前的旧标题')
     const publishedVersion = docs.find((version) => (version.version as { title: string }).title === '已发布的标题')
@@ -137,8 +147,12 @@ describe('document locks (org-admin, REST)', () => {
   let otherList: Id
 
   beforeAll(async () => {
-    ownList = (await t.payload.create({ collection: 'course-lists', data: validData('course-lists', { theme, organization: t.organizations.a }) as never, draft: true })).id
-    otherList = (await t.payload.create({ collection: 'course-lists', data: validData('course-lists', { theme, organization: t.organizations.b }) as never, draft: true })).id
+    ownList = (
+      await t.payload.create({ collection: 'course-lists', data: validData('course-lists', { theme, organization: t.organizations.a }) as never, draft: true })
+    ).id
+    otherList = (
+      await t.payload.create({ collection: 'course-lists', data: validData('course-lists', { theme, organization: t.organizations.b }) as never, draft: true })
+    ).id
   })
 
   const lockBody = (value: Id, user: TestRole) => ({
@@ -146,11 +160,9 @@ describe('document locks (org-admin, REST)', () => {
     user: { relationTo: 'users', value: t.users[user].id },
   })
 
-  const lockOf = (value: Id, user: TestRole) =>
-    t.payload.create({ collection: 'payload-locked-documents', data: lockBody(value, user) as never })
+  const lockOf = (value: Id, user: TestRole) => t.payload.create({ collection: 'payload-locked-documents', data: lockBody(value, user) as never })
 
-  const lockExists = async (id: Id) =>
-    (await t.payload.count({ collection: 'payload-locked-documents', where: { id: { equals: id } } })).totalDocs === 1
+  const lockExists = async (id: Id) => (await t.payload.count({ collection: 'payload-locked-documents', where: { id: { equals: id } } })).totalDocs === 1
 
   it('cannot lock a document in another user’s name', async () => {
     const { status } = await t.rest('POST', '/payload-locked-documents', { as: 'orgAdminA', body: lockBody(ownList, 'editor') })
@@ -171,7 +183,10 @@ describe('document locks (org-admin, REST)', () => {
     const removed = await t.rest('DELETE', `/payload-locked-documents/${othersLock.id}`, { as: 'orgAdminA' })
     expect([403, 404]).toContain(removed.status)
     expect(await lockExists(othersLock.id)).toBe(true)
-    const takenOver = await t.rest('PATCH', `/payload-locked-documents/${othersLock.id}`, { as: 'orgAdminA', body: { user: { relationTo: 'users', value: t.users.orgAdminA.id } } })
+    const takenOver = await t.rest('PATCH', `/payload-locked-documents/${othersLock.id}`, {
+      as: 'orgAdminA',
+      body: { user: { relationTo: 'users', value: t.users.orgAdminA.id } },
+    })
     expect([403, 404]).toContain(takenOver.status)
     const stored = await t.payload.findByID({ collection: 'payload-locked-documents', id: othersLock.id, depth: 0 })
     expect((stored.user as { value: Id }).value).toBe(t.users.orgAdminB.id)
@@ -183,9 +198,15 @@ describe('document locks (org-admin, REST)', () => {
     expect([403, 404]).toContain(removed.status)
     expect(await lockExists(adminsLock.id)).toBe(true)
     // The admin's "take over" button re-assigns the lock to the signed-in user: allowed only for oneself.
-    const toSomeoneElse = await t.rest('PATCH', `/payload-locked-documents/${adminsLock.id}`, { as: 'orgAdminA', body: { user: { relationTo: 'users', value: t.users.editor.id } } })
+    const toSomeoneElse = await t.rest('PATCH', `/payload-locked-documents/${adminsLock.id}`, {
+      as: 'orgAdminA',
+      body: { user: { relationTo: 'users', value: t.users.editor.id } },
+    })
     expect(toSomeoneElse.status).toBe(403)
-    const takeOver = await t.rest('PATCH', `/payload-locked-documents/${adminsLock.id}`, { as: 'orgAdminA', body: { user: { relationTo: 'users', value: t.users.orgAdminA.id } } })
+    const takeOver = await t.rest('PATCH', `/payload-locked-documents/${adminsLock.id}`, {
+      as: 'orgAdminA',
+      body: { user: { relationTo: 'users', value: t.users.orgAdminA.id } },
+    })
     expect(takeOver.status).toBe(200)
 
     const editorsLock = await lockOf(ownList, 'editor')
@@ -223,7 +244,11 @@ describe('review notes and states are for content staff only', () => {
     const lesson = await t.payload.create({ collection: 'lessons', data: validData('lessons', { theme }) as never, draft: true })
     id = lesson.id
     await t.payload.update({
-      collection: 'lessons', id, data: { reviewNote: '内部审核意见：案例需要换掉。', _status: 'published' } as never, overrideAccess: false, user: userOf('reviewer'),
+      collection: 'lessons',
+      id,
+      data: { reviewNote: '内部审核意见：案例需要换掉。', _status: 'published' } as never,
+      overrideAccess: false,
+      user: userOf('reviewer'),
     })
   })
 
@@ -282,19 +307,26 @@ describe('saves are atomic', () => {
   it.runIf(kind === 'sqlite')('a create that fails after writing rows, arrays and relationships leaves nothing behind', async () => {
     const title = '中途失败的新课程'
     const data = { ...validData('lessons', { theme }), title, reflectionQuestions: [{ text: '问题一' }, { text: '问题二' }] }
-    await expect(t.payload.create({ collection: 'lessons', data: data as never, draft: true, context: { failAfterWrite: true } })).rejects.toThrow('simulated failure')
+    await expect(t.payload.create({ collection: 'lessons', data: data as never, draft: true, context: { failAfterWrite: true } })).rejects.toThrow(
+      'simulated failure',
+    )
     expect(await lessonCount(title)).toBe(0)
     expect(await versionCount(title)).toBe(0)
   })
 
   it.runIf(kind === 'sqlite')('an update that fails after writing keeps the previous title, rows and relationships', async () => {
     const lesson = await t.payload.create({
-      collection: 'lessons', data: { ...validData('lessons', { theme }), title: '原来的标题', objectives: [{ text: '原来的目标' }] } as never, draft: true,
+      collection: 'lessons',
+      data: { ...validData('lessons', { theme }), title: '原来的标题', objectives: [{ text: '原来的目标' }] } as never,
+      draft: true,
     })
     const otherTheme = (await t.payload.create({ collection: 'themes', data: validData('themes', { theme: 0 }) as never })).id
     await expect(
       t.payload.update({
-        collection: 'lessons', id: lesson.id, draft: true, context: { failAfterWrite: true },
+        collection: 'lessons',
+        id: lesson.id,
+        draft: true,
+        context: { failAfterWrite: true },
         data: { title: '失败的新标题', objectives: [{ text: '新目标一' }, { text: '新目标二' }], themes: [otherTheme] } as never,
       }),
     ).rejects.toThrow('simulated failure')

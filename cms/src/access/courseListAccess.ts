@@ -39,5 +39,4 @@ export const manageOwnCourseLists: Access = ({ req }) => {
 }
 
 /** Creating: admins, and org-admins (the organization is forced to their own by a hook). */
-export const createCourseLists: Access = ({ req }) =>
-  hasRole(req.user, 'admin') || (hasRole(req.user, 'org-admin') && organizationOf(req.user) !== undefined)
+export const createCourseLists: Access = ({ req }) => hasRole(req.user, 'admin') || (hasRole(req.user, 'org-admin') && organizationOf(req.user) !== undefined)

@@ -23,12 +23,7 @@ export const CourseLists: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   hooks: {
-    beforeValidate: [
-      fillSlug,
-      assignOwnOrganization,
-      refusePersonalInformation(),
-      uniqueSlug('course-lists', '课程清单'),
-    ],
+    beforeValidate: [fillSlug, assignOwnOrganization, refusePersonalInformation(), uniqueSlug('course-lists', '课程清单')],
     beforeChange: [guardPublishing(['admin', 'org-admin'])],
   },
   fields: [

@@ -10,7 +10,9 @@ import { localizedLabel } from '../i18n/localizedLabel'
 import { contentCollection } from './contentCollection'
 
 function validateSequence(value: number | null | undefined): true | string {
-  return (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LESSONS_PER_GRADE) || `课序号应为 1 到 ${LESSONS_PER_GRADE} 之间的整数。`
+  return (
+    (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LESSONS_PER_GRADE) || `课序号应为 1 到 ${LESSONS_PER_GRADE} 之间的整数。`
+  )
 }
 
 /** 专题课程: the graded bank, 20 lessons per grade plus the special-needs track. */
@@ -80,7 +82,13 @@ export const Lessons = contentCollection({
       label: localizedLabel('亲子练习', 'Parent–child practice'),
       fields: [
         { name: 'title', type: 'text', required: true, label: localizedLabel('练习名称', 'Title') },
-        { name: 'instructions', type: 'richText', required: true, label: localizedLabel('做法', 'Instructions'), hooks: { beforeValidate: [requireExistingUploads] } },
+        {
+          name: 'instructions',
+          type: 'richText',
+          required: true,
+          label: localizedLabel('做法', 'Instructions'),
+          hooks: { beforeValidate: [requireExistingUploads] },
+        },
       ],
     },
     textList({ name: 'reflectionQuestions', label: '反思问题', englishLabel: 'Reflection questions', itemLabel: '问题', maxRows: 5 }),
@@ -88,8 +96,20 @@ export const Lessons = contentCollection({
       type: 'collapsible',
       label: localizedLabel('相关资源', 'Related resources'),
       fields: [
-        { name: 'relatedMicroLessons', type: 'relationship', relationTo: 'micro-lessons', hasMany: true, label: localizedLabel('相关微课', 'Related micro-lessons') },
-        { name: 'relatedCaseStudies', type: 'relationship', relationTo: 'case-studies', hasMany: true, label: localizedLabel('相关案例', 'Related case studies') },
+        {
+          name: 'relatedMicroLessons',
+          type: 'relationship',
+          relationTo: 'micro-lessons',
+          hasMany: true,
+          label: localizedLabel('相关微课', 'Related micro-lessons'),
+        },
+        {
+          name: 'relatedCaseStudies',
+          type: 'relationship',
+          relationTo: 'case-studies',
+          hasMany: true,
+          label: localizedLabel('相关案例', 'Related case studies'),
+        },
         { name: 'lessonPlan', type: 'relationship', relationTo: 'lesson-plans', label: localizedLabel('配套教案', 'Lesson plan') },
       ],
     },

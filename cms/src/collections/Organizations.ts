@@ -47,7 +47,12 @@ export const Organizations: CollectionConfig = {
       name: 'allowedOrigins',
       type: 'array',
       label: localizedLabel('允许嵌入的网站', 'Origins allowed to embed'),
-      admin: { description: localizedLabel('本机构课程清单可以嵌入到这些网站，例如 https://www.example-school.cn', 'Websites that may embed this organization’s lists.') },
+      admin: {
+        description: localizedLabel(
+          '本机构课程清单可以嵌入到这些网站，例如 https://www.example-school.cn',
+          'Websites that may embed this organization’s lists.',
+        ),
+      },
       fields: [{ name: 'origin', type: 'text', required: true, label: localizedLabel('网站来源', 'Origin'), validate: validateOrigin }],
     },
     slugField(),

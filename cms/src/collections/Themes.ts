@@ -19,11 +19,7 @@ export const Themes: CollectionConfig = {
   access: { read: anyone, create: isReviewerOrAdmin, update: isReviewerOrAdmin, delete: isReviewerOrAdmin },
   versions: { maxPerDoc: 20 },
   hooks: {
-    beforeValidate: [
-      fillSlug,
-      refusePersonalInformation(),
-      uniqueSlug('themes', '主题', 'name'),
-    ],
+    beforeValidate: [fillSlug, refusePersonalInformation(), uniqueSlug('themes', '主题', 'name')],
   },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, label: localizedLabel('名称', 'Name') },

@@ -19,10 +19,7 @@ export type MongoCompatibilityOptions = Partial<Omit<MongooseAdapterArgs, 'url'>
  * Chooses the database from `DATABASE_URI`: none means the embedded SQLite
  * file in `data/`, `mongodb://` or `mongodb+srv://` means MongoDB.
  */
-export function databaseAdapter(
-  env: NodeJS.ProcessEnv = process.env,
-  mongoCompatibility: MongoCompatibilityOptions = {},
-): DatabaseAdapterObj {
+export function databaseAdapter(env: NodeJS.ProcessEnv = process.env, mongoCompatibility: MongoCompatibilityOptions = {}): DatabaseAdapterObj {
   const uri = env.DATABASE_URI
   if (databaseKind(uri) === 'mongodb') {
     const adapter = mongooseAdapter({

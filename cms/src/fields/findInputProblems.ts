@@ -157,7 +157,7 @@ function checkRichText(value: unknown, limits: InputLimits, add: (message: strin
       tooDeep = true
       break
     }
-    if (!Array.isArray(node) && typeof (node as { text?: unknown }).text === 'string') characters += ((node as { text: string }).text).length
+    if (!Array.isArray(node) && typeof (node as { text?: unknown }).text === 'string') characters += (node as { text: string }).text.length
     for (const child of Object.values(node)) stack.push({ node: child, depth: depth + 1 })
   }
   if (tooDeep) {

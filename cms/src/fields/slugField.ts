@@ -17,7 +17,10 @@ export const slugField = (): TextField => ({
   index: true,
   admin: {
     position: 'sidebar',
-    description: localizedLabel('小写字母、数字和连字符，例如 k1-01-separation-anxiety；留空则按标题拼音生成。', 'Lowercase letters, digits and hyphens; generated from the title when empty.'),
+    description: localizedLabel(
+      '小写字母、数字和连字符，例如 k1-01-separation-anxiety；留空则按标题拼音生成。',
+      'Lowercase letters, digits and hyphens; generated from the title when empty.',
+    ),
   },
   validate: validateSlug,
   hooks: { beforeValidate: [validateOnEverySave(validateSlug)] },

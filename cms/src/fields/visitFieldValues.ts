@@ -21,7 +21,13 @@ export function fieldLabel(field: FlattenedField): string {
  * walking groups, named tabs, array rows and blocks by the collection's
  * schema. Fields for which `skip` says so are passed over with all they hold.
  */
-export function visitFieldValues(fields: FlattenedField[], data: unknown, visit: Visit, skip: (field: FlattenedField) => boolean = () => false, at: FieldLocation = { path: '', labels: [] }): void {
+export function visitFieldValues(
+  fields: FlattenedField[],
+  data: unknown,
+  visit: Visit,
+  skip: (field: FlattenedField) => boolean = () => false,
+  at: FieldLocation = { path: '', labels: [] },
+): void {
   if (!data || typeof data !== 'object') return
   const values = data as Record<string, unknown>
   for (const field of fields) {
@@ -37,7 +43,10 @@ export function visitFieldValues(fields: FlattenedField[], data: unknown, visit:
       case 'array':
       case 'blocks':
         for (const [index, row] of (Array.isArray(value) ? value : []).entries()) {
-          const rowFields = field.type === 'array' ? field.flattenedFields : field.blocks.find((block) => block.slug === (row as { blockType?: unknown })?.blockType)?.flattenedFields
+          const rowFields =
+            field.type === 'array'
+              ? field.flattenedFields
+              : field.blocks.find((block) => block.slug === (row as { blockType?: unknown })?.blockType)?.flattenedFields
           if (rowFields) visitFieldValues(rowFields, row, visit, skip, { path: `${path}.${index}`, labels: [...at.labels, `${label}第 ${index + 1} 项`] })
         }
         break

@@ -16,7 +16,12 @@ const schema = buildSchema(`
 `)
 
 function errorsOf(query: string, options: { signedIn?: boolean; variables?: Record<string, unknown> } = {}): string[] {
-  const args = { schema, document: parse(query), variableValues: options.variables, contextValue: { req: { user: options.signedIn ? { id: 1 } : null } } } as unknown as ExecutionArgs
+  const args = {
+    schema,
+    document: parse(query),
+    variableValues: options.variables,
+    contextValue: { req: { user: options.signedIn ? { id: 1 } : null } },
+  } as unknown as ExecutionArgs
   return validate(schema, args.document, [...specifiedRules, ...graphqlValidationRules(args)]).map((error) => error.message)
 }
 
@@ -48,7 +53,8 @@ describe('graphqlValidationRules', () => {
     expect(errorsOf(`{ ${aliases} }`)).toEqual([expect.stringMatching(/最多 10 个别名/)])
     const deep = '{ Doc(id: 1) { related { related { related { related { related { related { related { related { id } } } } } } } } } }'
     expect(errorsOf(deep)).toEqual([expect.stringMatching(/嵌套太深/)])
-    const viaFragment = 'query { Doc(id: 1) { ...R } } fragment R on Doc { related { related { related { related { related { related { related { related { id } } } } } } } } }'
+    const viaFragment =
+      'query { Doc(id: 1) { ...R } } fragment R on Doc { related { related { related { related { related { related { related { related { id } } } } } } } } }'
     expect(errorsOf(viaFragment)).toEqual([expect.stringMatching(/嵌套太深/)])
   })
 

@@ -22,8 +22,7 @@ export const listCostEstimator: ComplexityEstimator = ({ field, args, childCompl
   return 1 + childComplexity * (paginated ? pageSizeOf(args) : 1)
 }
 
-const costMessage = (max: number, actual: number) =>
-  `查询太大：估算要读取 ${actual} 项，单次请求最多 ${max} 项。请减少字段、别名或 limit，分几次查询。`
+const costMessage = (max: number, actual: number) => `查询太大：估算要读取 ${actual} 项，单次请求最多 ${max} 项。请减少字段、别名或 limit，分几次查询。`
 
 /** The list-aware cost limit; its own failures (too many nodes) become a refusal instead of a 500. */
 export function listCostRule(variables: Record<string, unknown> | null | undefined): ValidationRule {
@@ -34,16 +33,18 @@ export function listCostRule(variables: Record<string, unknown> | null | undefin
       estimators: [listCostEstimator],
       createError: (max, actual) => queryRefusal(costMessage(max, actual)),
     })(context)
-    const guarded = <T>(step: (node: T) => unknown) => (node: T) => {
-      try {
-        step.call(inner, node)
-      } catch (error) {
-        // By name: graphql's CommonJS and ES-module copies have different GraphQLError classes.
-        if (!(error instanceof Error && error.name === 'GraphQLError')) throw error
-        // graphql-query-complexity gives up past 10,000 selected fields.
-        context.reportError(queryRefusal('查询展开后字段太多，无法估算大小；请分几次查询。'))
+    const guarded =
+      <T>(step: (node: T) => unknown) =>
+      (node: T) => {
+        try {
+          step.call(inner, node)
+        } catch (error) {
+          // By name: graphql's CommonJS and ES-module copies have different GraphQLError classes.
+          if (!(error instanceof Error && error.name === 'GraphQLError')) throw error
+          // graphql-query-complexity gives up past 10,000 selected fields.
+          context.reportError(queryRefusal('查询展开后字段太多，无法估算大小；请分几次查询。'))
+        }
       }
-    }
     return {
       OperationDefinition: {
         enter: guarded(inner.onOperationDefinitionEnter),

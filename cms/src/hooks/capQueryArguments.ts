@@ -22,7 +22,8 @@ export const capQueryArguments: CollectionBeforeOperationHook = ({ args, collect
   }
   const where: unknown = (args as { where?: unknown }).where
   if (where !== undefined && where !== null) {
-    const fieldsOf = (slug: string): FlattenedField[] | undefined => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
+    const fieldsOf = (slug: string): FlattenedField[] | undefined =>
+      req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields
     const problem = validateWhere(where, collection.flattenedFields, { fieldsOf })
     if (problem) throw new QueryRefusedError(problem)
   }

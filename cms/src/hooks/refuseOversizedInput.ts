@@ -10,8 +10,5 @@ export const refuseOversizedInput: CollectionBeforeValidateHook = ({ collection,
   if (!data) return data
   const problems = findInputProblems(collection.fields, data)
   if (problems.length === 0) return data
-  throw new ValidationError(
-    { collection: collection.slug, errors: problems.map(({ path, label, message }) => ({ path, label, message })) },
-    req.t,
-  )
+  throw new ValidationError({ collection: collection.slug, errors: problems.map(({ path, label, message }) => ({ path, label, message })) }, req.t)
 }

@@ -4,10 +4,7 @@ import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 export const requireOrganizationForOrgAdmin: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...(data ?? {}) } as { role?: string; organization?: unknown }
   if (merged.role === 'org-admin' && !merged.organization) {
-    throw new ValidationError(
-      { collection: 'users', errors: [{ path: 'organization', message: '机构管理员必须选择所属机构。' }] },
-      req.t,
-    )
+    throw new ValidationError({ collection: 'users', errors: [{ path: 'organization', message: '机构管理员必须选择所属机构。' }] }, req.t)
   }
   return data
 }

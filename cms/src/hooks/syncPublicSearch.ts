@@ -20,7 +20,13 @@ function recordIdsOf(collection: PublicCollection, ...docs: unknown[]): string[]
  * export is rewritten for the site, debounced. Bulk imports skip this and
  * rebuild once.
  */
-async function onPublicContentChange(req: PayloadRequest, collection: PublicCollection, id: Id, recordIds: string[], context: Record<string, unknown>): Promise<void> {
+async function onPublicContentChange(
+  req: PayloadRequest,
+  collection: PublicCollection,
+  id: Id,
+  recordIds: string[],
+  context: Record<string, unknown>,
+): Promise<void> {
   const { payload } = req
   if (context.seeding || context[SKIP_SEARCH_SYNC]) {
     noteSearchRebuild(payload)

@@ -5,7 +5,9 @@ const env = (values: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: 
 
 describe('allowedOrigins', () => {
   it('lists the server URL and GONGYU_ALLOWED_ORIGINS as origins, once each', () => {
-    expect(allowedOrigins(env({ PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.example/', GONGYU_ALLOWED_ORIGINS: ' https://admin.example/path , https://cms.example' }))).toEqual(['https://cms.example', 'https://admin.example'])
+    expect(
+      allowedOrigins(env({ PAYLOAD_PUBLIC_SERVER_URL: 'https://cms.example/', GONGYU_ALLOWED_ORIGINS: ' https://admin.example/path , https://cms.example' })),
+    ).toEqual(['https://cms.example', 'https://admin.example'])
     expect(allowedOrigins(env({}))).toEqual([])
   })
 

@@ -76,7 +76,9 @@ describe('createApiRequestGuard', () => {
   it('counts GraphQL logins however the JSON content type is spelled', async () => {
     const { handler, seen } = stub()
     const guarded = createApiRequestGuard(env({}))(handler)
-    const query = JSON.stringify({ query: `mutation { ${Array.from({ length: 11 }, (_, index) => `a${index}: loginUser(email: "a", password: "${index}") { token }`).join(' ')} }` })
+    const query = JSON.stringify({
+      query: `mutation { ${Array.from({ length: 11 }, (_, index) => `a${index}: loginUser(email: "a", password: "${index}") { token }`).join(' ')} }`,
+    })
     const response = await guarded(post('/graphql', query, { 'content-type': 'Application/ JSON ; charset=UTF-8' }), undefined)
     expect(response.status).toBe(429)
     expect(seen.calls).toBe(0)
@@ -86,13 +88,21 @@ describe('createApiRequestGuard', () => {
     const { handler, seen } = stub()
     const guarded = createApiRequestGuard(env({ GONGYU_MAX_JSON_BYTES: '1000' }))(handler)
     let pulled = 0
-    const stream = new ReadableStream<Uint8Array>({
-      pull: (controller) => {
-        pulled += 64 * 1024
-        controller.enqueue(new Uint8Array(64 * 1024))
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull: (controller) => {
+          pulled += 64 * 1024
+          controller.enqueue(new Uint8Array(64 * 1024))
+        },
       },
-    }, { highWaterMark: 0 })
-    const request = new Request(`${API}/lessons`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: stream, duplex: 'half' } as RequestInit)
+      { highWaterMark: 0 },
+    )
+    const request = new Request(`${API}/lessons`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
     const response = await guarded(request, undefined)
     expect(response.status).toBe(413)
     expect(await messageOf(response)).toContain('1000 B')
@@ -104,7 +114,12 @@ describe('createApiRequestGuard', () => {
     const { handler, seen } = stub()
     const guarded = createApiRequestGuard(env({ GONGYU_MAX_CAPTION_BYTES: '100' }))(handler)
     const stream = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)) })
-    const request = new Request(`${API}/captions`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: stream, duplex: 'half' } as RequestInit)
+    const request = new Request(`${API}/captions`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
     const response = await guarded(request, undefined)
     expect(response.status).toBe(413)
     expect(await messageOf(response)).toContain('文件超过上传大小上限 100 B')

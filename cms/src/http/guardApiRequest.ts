@@ -120,7 +120,10 @@ async function checkBody(request: Request, collection: string | undefined, setti
   const declared = declaredLength(request.headers)
 
   if (contentType.startsWith('multipart/')) {
-    const fileLimit = collection !== undefined && Object.hasOwn(settings.uploadLimits, collection) ? settings.uploadLimits[collection as keyof ApiGuardSettings['uploadLimits']] : undefined
+    const fileLimit =
+      collection !== undefined && Object.hasOwn(settings.uploadLimits, collection)
+        ? settings.uploadLimits[collection as keyof ApiGuardSettings['uploadLimits']]
+        : undefined
     // Admin saves of documents without files are multipart too (`_payload`), so they get the JSON limit.
     const limit = fileLimit === undefined ? settings.jsonLimitBytes + 64 * 1024 : fileLimit + settings.uploadFieldsAllowanceBytes
     const refuse = () => (fileLimit === undefined ? bodyTooLarge(settings.jsonLimitBytes) : uploadTooLarge(fileLimit))
@@ -132,7 +135,13 @@ async function checkBody(request: Request, collection: string | undefined, setti
       return problem ?? { request: withBody(request, bytes) }
     }
     const overflow = { exceeded: false, refusal: refuse }
-    return { request: withBody(request, limitBodyStream(request.body, limit, () => (overflow.exceeded = true))), overflow }
+    return {
+      request: withBody(
+        request,
+        limitBodyStream(request.body, limit, () => (overflow.exceeded = true)),
+      ),
+      overflow,
+    }
   }
 
   if (declared !== undefined && declared > settings.jsonLimitBytes) return bodyTooLarge(settings.jsonLimitBytes)
@@ -144,7 +153,12 @@ async function checkBody(request: Request, collection: string | undefined, setti
 }
 
 /** Which auth action a request performs, and how many times (GraphQL can alias one mutation many times). */
-function authActions(method: string, segments: string[], json: Record<string, unknown> | undefined, settings: ApiGuardSettings): { action: AuthAction; count: number; rest: boolean }[] {
+function authActions(
+  method: string,
+  segments: string[],
+  json: Record<string, unknown> | undefined,
+  settings: ApiGuardSettings,
+): { action: AuthAction; count: number; rest: boolean }[] {
   if (method !== 'POST') return []
   const [first, endpoint] = segments
   if (first === 'graphql' && segments.length === 1) {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { BodyTooLargeError, limitBodyStream } from './limitBodyStream'
 
-const streamOf = (...parts: number[]) => new ReadableStream<Uint8Array>({
-  start(controller) {
-    for (const size of parts) controller.enqueue(new Uint8Array(size))
-    controller.close()
-  },
-})
+const streamOf = (...parts: number[]) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const size of parts) controller.enqueue(new Uint8Array(size))
+      controller.close()
+    },
+  })
 
 describe('limitBodyStream', () => {
   it('passes a body within the limit unchanged', async () => {

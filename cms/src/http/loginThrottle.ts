@@ -24,7 +24,8 @@ export class LoginThrottle {
 
   constructor(settings: LoginThrottleSettings) {
     this.perClient = new RateLimiterMemory({ points: settings.attempts, duration: settings.windowSeconds })
-    this.allClients = settings.allClientsAttempts > 0 ? new RateLimiterMemory({ points: settings.allClientsAttempts, duration: settings.windowSeconds }) : undefined
+    this.allClients =
+      settings.allClientsAttempts > 0 ? new RateLimiterMemory({ points: settings.allClientsAttempts, duration: settings.windowSeconds }) : undefined
   }
 
   /** Takes `count` attempts for a client, or says how long it must wait. */

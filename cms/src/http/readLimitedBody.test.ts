@@ -4,14 +4,17 @@ import { readLimitedBody } from './readLimitedBody'
 function chunks(sizes: number[]) {
   const pulled = { bytes: 0 }
   let index = 0
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const size = sizes[index++]
-      if (size === undefined) return controller.close()
-      pulled.bytes += size
-      controller.enqueue(new Uint8Array(size).fill(index))
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const size = sizes[index++]
+        if (size === undefined) return controller.close()
+        pulled.bytes += size
+        controller.enqueue(new Uint8Array(size).fill(index))
+      },
     },
-  }, { highWaterMark: 0 })
+    { highWaterMark: 0 },
+  )
   return { stream, pulled }
 }
 

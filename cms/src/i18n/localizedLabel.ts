@@ -16,10 +16,7 @@ export function localizedLabel(simplified: string, english: string): LocalizedLa
 }
 
 /** Options for a select field from a `{ code, label }` vocabulary. */
-export function optionsFrom(
-  vocabulary: readonly { readonly code: string; readonly label: string }[],
-  englishNames: Record<string, string> = {},
-) {
+export function optionsFrom(vocabulary: readonly { readonly code: string; readonly label: string }[], englishNames: Record<string, string> = {}) {
   return vocabulary.map((entry) => ({
     value: entry.code,
     label: localizedLabel(entry.label, englishNames[entry.code] ?? entry.code),

@@ -36,7 +36,9 @@ export const syncSearchRecordTask: TaskConfig<typeof SYNC_SEARCH_TASK> = {
     const id = /^\d+$/.test(input.id) && req.payload.db.defaultIDType === 'number' ? Number(input.id) : input.id
     const records = await readPublishedRecordsOf(req.payload, { [collection]: [id] })
     const current = new Set(records.map((record) => record.id))
-    const stale = (Array.isArray(input.recordIds) ? (input.recordIds as unknown[]) : []).filter((recordId): recordId is string => typeof recordId === 'string' && !current.has(recordId))
+    const stale = (Array.isArray(input.recordIds) ? (input.recordIds as unknown[]) : []).filter(
+      (recordId): recordId is string => typeof recordId === 'string' && !current.has(recordId),
+    )
     const engine = new MeiliSearchEngine(connection)
     await engine.upsert(records)
     await engine.remove(stale)

@@ -22,7 +22,10 @@ describe('collectMediaReferences', () => {
       video: 3,
       handouts: [4, { id: 5, filename: 'x.pdf' }],
       lesson: 6,
-      either: [{ relationTo: 'captions', value: 7 }, { relationTo: 'lessons', value: 8 }],
+      either: [
+        { relationTo: 'captions', value: 7 },
+        { relationTo: 'lessons', value: 8 },
+      ],
       body: lexical({ type: 'text', text: '9' }, { type: 'upload', relationTo: 'media', value: { id: 'abc' } }),
       steps: [{ instructions: lexical({ type: 'upload', relationTo: 'videos', value: 10 }) }],
       extra: { poster: 11 },

@@ -54,7 +54,11 @@ function isIdNumber(digits: string): boolean {
 function findNumbers(text: string): Span[] {
   const spans: Span[] = []
   for (const cluster of text.matchAll(DIGIT_CLUSTER)) {
-    const groups = [...cluster[0].matchAll(DIGIT_GROUP)].map((group) => ({ text: group[0], start: cluster.index + group.index, end: cluster.index + group.index + group[0].length }))
+    const groups = [...cluster[0].matchAll(DIGIT_GROUP)].map((group) => ({
+      text: group[0],
+      start: cluster.index + group.index,
+      end: cluster.index + group.index + group[0].length,
+    }))
     for (let first = 0; first < groups.length; first += 1) {
       let best: { last: number; kind: PersonalInformationKind } | undefined
       let digits = ''
@@ -98,7 +102,10 @@ const CLASS_THEN_NAME = new RegExp(`(${CLASS_MARKER})(?:的|里的|里|中的|�
 // A Pinyin name next to a class, grade or school: Zhang Xiaoming, Class 3 Grade 2; zhangxiaoming 三年级.
 const PINYIN_CLASS = `(?:(?:class|grade|year)\\s*\\d{1,2}|(?:${NUMERAL}{1,2}|[初高][一二三])\\s*年级|${CLASS_MARKER}|(?:primary|middle|high)\\s+school)`
 const PINYIN_CONNECTOR = `(?:[\\s,、:(\\-]|\\b(?:is|in|from|of|at|the|a|student|pupil)\\b){0,8}`
-const PINYIN_NAME_WITH_CLASS = new RegExp(`(${PINYIN_NAME})${PINYIN_CONNECTOR}${PINYIN_CLASS}|${PINYIN_CLASS}${PINYIN_CONNECTOR}(${PINYIN_NAME})(?![A-Za-z])`, 'gi')
+const PINYIN_NAME_WITH_CLASS = new RegExp(
+  `(${PINYIN_NAME})${PINYIN_CONNECTOR}${PINYIN_CLASS}|${PINYIN_CLASS}${PINYIN_CONNECTOR}(${PINYIN_NAME})(?![A-Za-z])`,
+  'gi',
+)
 
 const STUDENT_NUMBER = /(?:学号|学籍号|学籍编号|学生编号|考号|准考证号|借书证号|校园卡号|一卡通号)\s*(?:是|为|:)?\s*[A-Za-z]{0,3}\d[\dA-Za-z-]{3,}/g
 const SOCIAL_ACCOUNT =
@@ -106,7 +113,10 @@ const SOCIAL_ACCOUNT =
 const ADDRESS_NUMBER = '(?:\\d+|[一二三四五六七八九十〇零两]+)'
 const HOME_ADDRESSES = [
   // 3号楼2单元501室, 5栋1单元302, 12幢301室
-  new RegExp(`${ADDRESS_NUMBER}\\s*(?:号楼|栋|幢|座|号院)\\s*(?:${ADDRESS_NUMBER}\\s*(?:单元|号门))?\\s*(?:${ADDRESS_NUMBER}\\s*层)?\\s*(?:\\d{3,4}\\s*(?:室|号|户|房)?|${ADDRESS_NUMBER}\\s*(?:室|户))`, 'g'),
+  new RegExp(
+    `${ADDRESS_NUMBER}\\s*(?:号楼|栋|幢|座|号院)\\s*(?:${ADDRESS_NUMBER}\\s*(?:单元|号门))?\\s*(?:${ADDRESS_NUMBER}\\s*层)?\\s*(?:\\d{3,4}\\s*(?:室|号|户|房)?|${ADDRESS_NUMBER}\\s*(?:室|户))`,
+    'g',
+  ),
   // 幸福小区3-2-501
   /(?:小区|花园|公寓|新村|家园|苑|大院|家属院|宿舍)\s*\d{1,3}\s*-\s*\d{1,2}\s*-\s*\d{3,4}/g,
   // 青山村3组12号
@@ -137,7 +147,12 @@ function namedChildSpans(text: string): Span[] {
   for (const match of text.matchAll(PINYIN_NAME_WITH_CLASS)) {
     const name = match[1] ?? match[2] ?? ''
     const start = match.index + match[0].indexOf(name)
-    spans.push({ kind: 'named-child-in-class', start, end: start + name.length, suffix: match[0].replace(name, '').replace(/^[\s,、:(\-]+|[\s,、:(\-]+$/g, '') })
+    spans.push({
+      kind: 'named-child-in-class',
+      start,
+      end: start + name.length,
+      suffix: match[0].replace(name, '').replace(/^[\s,、:(\-]+|[\s,、:(\-]+$/g, ''),
+    })
   }
   return spans
 }

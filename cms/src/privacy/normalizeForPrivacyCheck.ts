@@ -17,11 +17,30 @@ export const DIGIT_SEPARATOR = '[\\s.\\-_/~·・‐‑‒–—―−]'
 
 // Chinese numerals as digits, including the financial forms and 幺 (1) and 两 (2) as said aloud in phone numbers.
 const CHINESE_DIGITS: Record<string, string> = {
-  〇: '0', 零: '0', '○': '0', 洞: '0',
-  一: '1', 幺: '1', 壹: '1',
-  二: '2', 两: '2', 贰: '2',
-  三: '3', 叁: '3', 四: '4', 肆: '4', 五: '5', 伍: '5',
-  六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+  〇: '0',
+  零: '0',
+  '○': '0',
+  洞: '0',
+  一: '1',
+  幺: '1',
+  壹: '1',
+  二: '2',
+  两: '2',
+  贰: '2',
+  三: '3',
+  叁: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  七: '7',
+  柒: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
 }
 // 洞 (0 in radio speech) and 伍/陆 (also surnames) count only inside a run that already has other numerals.
 const DIGIT_RUN = new RegExp(`[0-9${Object.keys(CHINESE_DIGITS).join('')}](?:${DIGIT_SEPARATOR}{0,3}[0-9${Object.keys(CHINESE_DIGITS).join('')}])*`, 'gu')

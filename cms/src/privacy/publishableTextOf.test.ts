@@ -17,7 +17,21 @@ describe('publishableTextOf', () => {
   })
 
   it('keeps paragraphs apart and joins text nodes within one', () => {
-    const value = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: '张小' }, { type: 'text', text: '明' }] }, { type: 'paragraph', children: [{ type: 'text', text: '三年级' }] }] } }
+    const value = {
+      root: {
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', text: '张小' },
+              { type: 'text', text: '明' },
+            ],
+          },
+          { type: 'paragraph', children: [{ type: 'text', text: '三年级' }] },
+        ],
+      },
+    }
     expect(publishableTextOf(value)).toBe('张小明\n三年级')
   })
 })

@@ -32,7 +32,14 @@ export async function mediaLookup(payload: Payload): Promise<MediaLookup> {
   const byId = new Map<string, PublicMedia>()
   for (const doc of docs) {
     if (typeof doc.url !== 'string' || typeof doc.mimeType !== 'string') continue
-    byId.set(String(doc.id), { url: doc.url, alt: doc.alt ?? '', filename: doc.filename ?? '', mimeType: doc.mimeType, width: doc.width ?? null, height: doc.height ?? null })
+    byId.set(String(doc.id), {
+      url: doc.url,
+      alt: doc.alt ?? '',
+      filename: doc.filename ?? '',
+      mimeType: doc.mimeType,
+      width: doc.width ?? null,
+      height: doc.height ?? null,
+    })
   }
   return (value) => {
     const id = mediaIdOf(value)

@@ -52,7 +52,9 @@ function referencesOf(docsByCollection: Map<PublicCollection, Doc[]>) {
   for (const [collection, docs] of docsByCollection) {
     for (const doc of docs) if (typeof doc.slug === 'string') recordIds.set(`${collection}:${doc.id}`, `${publicCollections[collection]}:${doc.slug}`)
   }
-  const lessonThemes = new Map<Id, unknown[]>((docsByCollection.get('lessons') ?? []).map((lesson) => [lesson.id, Array.isArray(lesson.themes) ? lesson.themes : []]))
+  const lessonThemes = new Map<Id, unknown[]>(
+    (docsByCollection.get('lessons') ?? []).map((lesson) => [lesson.id, Array.isArray(lesson.themes) ? lesson.themes : []]),
+  )
   return { recordIds, lessonThemes }
 }
 
@@ -115,12 +117,23 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
   const courseLists: PublicCourseList[] = (await readAnonymously(payload, 'course-lists')).flatMap((doc) => {
     const organization = organizationSlugs.get(idOf(doc.organization) as Id)
     if (doc._status !== 'published' || typeof doc.slug !== 'string' || !organization) return []
-    const items = (Array.isArray(doc.items) ? doc.items : []).flatMap((row: { resource?: { relationTo?: string; value?: unknown }; date?: string | null; note?: string | null }) => {
-      const relationTo = row.resource?.relationTo
-      const recordId = relationTo && relationTo in publicCollections ? recordIds.get(`${relationTo}:${idOf(row.resource?.value)}`) : undefined
-      return recordId ? [{ recordId, date: row.date ? row.date.slice(0, 10) : null, note: row.note ?? '' }] : []
-    })
-    return [{ slug: doc.slug, title: String(doc.title), description: String(doc.description ?? ''), organization, items, publishedAt: new Date(String(doc.updatedAt)).toISOString() }]
+    const items = (Array.isArray(doc.items) ? doc.items : []).flatMap(
+      (row: { resource?: { relationTo?: string; value?: unknown }; date?: string | null; note?: string | null }) => {
+        const relationTo = row.resource?.relationTo
+        const recordId = relationTo && relationTo in publicCollections ? recordIds.get(`${relationTo}:${idOf(row.resource?.value)}`) : undefined
+        return recordId ? [{ recordId, date: row.date ? row.date.slice(0, 10) : null, note: row.note ?? '' }] : []
+      },
+    )
+    return [
+      {
+        slug: doc.slug,
+        title: String(doc.title),
+        description: String(doc.description ?? ''),
+        organization,
+        items,
+        publishedAt: new Date(String(doc.updatedAt)).toISOString(),
+      },
+    ]
   })
   const themes: PublicTheme[] = themeDocs.docs.map((theme) => ({ slug: theme.slug, name: theme.name, description: theme.description ?? '' }))
   const organizations: PublicOrganization[] = organizationDocs.docs.map((organization) => ({
@@ -131,5 +144,12 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
     description: organization.description ?? '',
     allowedOrigins: (organization.allowedOrigins ?? []).map((row) => row.origin),
   }))
-  return { generatedAt: new Date().toISOString(), mediaSources: { hls: hlsDirectory(), captions: uploadDirectory('captions') }, records, themes, organizations, courseLists }
+  return {
+    generatedAt: new Date().toISOString(),
+    mediaSources: { hls: hlsDirectory(), captions: uploadDirectory('captions') },
+    records,
+    themes,
+    organizations,
+    courseLists,
+  }
 }

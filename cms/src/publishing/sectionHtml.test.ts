@@ -26,7 +26,9 @@ function urlsIn(html: string): string[] {
 describe('htmlOf with upload nodes', () => {
   it('renders an upload from the media document it names, never from the node’s own value', () => {
     expect(htmlOf(bodyOf(upload(1)), media)).toBe('<a href="/api/media/file/handout.pdf">handout.pdf</a>')
-    expect(htmlOf(bodyOf(upload({ id: 1, url: 'javascript:alert(1)', filename: '<b>x</b>', mimeType: 'application/pdf' })), media)).toBe('<a href="/api/media/file/handout.pdf">handout.pdf</a>')
+    expect(htmlOf(bodyOf(upload({ id: 1, url: 'javascript:alert(1)', filename: '<b>x</b>', mimeType: 'application/pdf' })), media)).toBe(
+      '<a href="/api/media/file/handout.pdf">handout.pdf</a>',
+    )
     expect(htmlOf(bodyOf(upload(2)), media)).toBe('<img src="/api/media/file/diagram.png" alt="示意图" width="640" height="480" loading="lazy" />')
   })
 

@@ -39,7 +39,9 @@ function rowTexts(value: unknown, key: string): string[] {
 }
 
 function rowsText(value: unknown, ...keys: string[]): string[] {
-  return keys.length === 1 ? rowTexts(value, keys[0]!) : (Array.isArray(value) ? value : []).flatMap((row) => keys.map((key) => plainTextOf((row as Doc)[key])).filter(Boolean))
+  return keys.length === 1
+    ? rowTexts(value, keys[0]!)
+    : (Array.isArray(value) ? value : []).flatMap((row) => keys.map((key) => plainTextOf((row as Doc)[key])).filter(Boolean))
 }
 
 function strings(value: unknown): string[] {
@@ -72,7 +74,16 @@ function idsOf(value: unknown): unknown[] {
 type Detail = Omit<PublicRecord, 'id' | 'type' | 'slug' | 'url' | 'title' | 'grades' | 'gradeOrder' | 'themes' | 'themeNames' | 'publishedAt'>
 /** Fresh defaults for the fields most types leave empty (fresh, because records are later edited in place). */
 function none() {
-  return { sequence: null, month: null, occasion: null, presenter: null, video: null, category: null, durationMinutes: null, familySituations: [] as PublicRecord['familySituations'] }
+  return {
+    sequence: null,
+    month: null,
+    occasion: null,
+    presenter: null,
+    video: null,
+    category: null,
+    durationMinutes: null,
+    familySituations: [] as PublicRecord['familySituations'],
+  }
 }
 
 function lessonDetail(doc: Doc, grades: string[], lookups: RecordLookups): Detail {
@@ -110,7 +121,9 @@ function microLessonDetail(doc: Doc, grades: string[], lookups: RecordLookups): 
     summary: excerpt(transcript),
     bodyText: transcript,
     sections: sections(['transcript', '逐字稿', htmlOf(doc.transcript)]),
-    related: idsOf(doc.lesson).map((id) => lookups.recordIdOf('lessons', id)).filter((id): id is string => Boolean(id)),
+    related: idsOf(doc.lesson)
+      .map((id) => lookups.recordIdOf('lessons', id))
+      .filter((id): id is string => Boolean(id)),
     stages: stagesOf(grades, []),
     audience: ['parents'],
     durationMinutes: typeof doc.durationSeconds === 'number' ? Math.round(doc.durationSeconds / 6) / 10 : null,
@@ -156,7 +169,12 @@ function lessonPlanDetail(doc: Doc, grades: string[], lookups: RecordLookups): D
   return {
     ...none(),
     summary: excerpt(objectives.join('；')),
-    bodyText: [plainTextOf(doc.preparation), ...rowsText(doc.steps, 'activity', 'teacherActions', 'parentActions'), plainTextOf(doc.handoutContent), plainTextOf(doc.evaluation)].join('\n'),
+    bodyText: [
+      plainTextOf(doc.preparation),
+      ...rowsText(doc.steps, 'activity', 'teacherActions', 'parentActions'),
+      plainTextOf(doc.handoutContent),
+      plainTextOf(doc.evaluation),
+    ].join('\n'),
     sections: sections(
       ['objectives', '活动目标', listHtml(objectives)],
       ['preparation', '课前准备', htmlOf(doc.preparation)],
@@ -165,7 +183,9 @@ function lessonPlanDetail(doc: Doc, grades: string[], lookups: RecordLookups): D
       ['handout', '家长学习单', htmlOf(doc.handoutContent, lookups.mediaOf)],
       ['evaluation', '效果评估', htmlOf(doc.evaluation)],
     ),
-    related: idsOf(doc.lesson).map((id) => lookups.recordIdOf('lessons', id)).filter((id): id is string => Boolean(id)),
+    related: idsOf(doc.lesson)
+      .map((id) => lookups.recordIdOf('lessons', id))
+      .filter((id): id is string => Boolean(id)),
     stages: stagesOf(grades, []),
     audience: ['teachers'],
     durationMinutes: numberOr(doc.durationMinutes),

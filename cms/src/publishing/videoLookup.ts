@@ -15,7 +15,14 @@ function idOf(value: unknown): Id | undefined {
  * micro-lesson has no video. Read anonymously, like everything public.
  */
 export async function videoLookup(payload: Payload): Promise<(video: unknown, captions: unknown) => PublicVideo | null> {
-  const videos = await payload.find({ collection: 'videos', where: { transcodeStatus: { equals: 'ready' } }, limit: 0, pagination: false, depth: 0, overrideAccess: false })
+  const videos = await payload.find({
+    collection: 'videos',
+    where: { transcodeStatus: { equals: 'ready' } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+  })
   const captions = await payload.find({ collection: 'captions', limit: 0, pagination: false, depth: 0, overrideAccess: false })
   const videoById = new Map<Id, Video>(videos.docs.map((video) => [video.id, video]))
   const captionById = new Map<Id, Caption>(captions.docs.map((caption) => [caption.id, caption]))

@@ -37,7 +37,8 @@ export function checkListParameters(query: ListParameters, options: { wholeListA
   if (query.pagination !== undefined) {
     const pagination = query.pagination
     if (pagination !== true && pagination !== false && pagination !== 'true' && pagination !== 'false') return 'pagination 只能是 true 或 false。'
-    if ((pagination === false || pagination === 'false') && !options.wholeListAllowed) return `不能关闭分页（pagination=false）；请分页读取，每页最多 ${MAX_PAGE_SIZE} 条。`
+    if ((pagination === false || pagination === 'false') && !options.wholeListAllowed)
+      return `不能关闭分页（pagination=false）；请分页读取，每页最多 ${MAX_PAGE_SIZE} 条。`
   }
   return null
 }

@@ -2,7 +2,24 @@ import type { FlattenedField } from 'payload'
 import { MAX_WHERE_CONDITIONS, MAX_WHERE_NESTING } from './queryLimits'
 
 /** Payload's query operators (payload/dist/types/constants.js, not exported from the package root). */
-const OPERATORS = new Set(['equals', 'contains', 'not_equals', 'in', 'all', 'not_in', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'within', 'intersects', 'near'])
+const OPERATORS = new Set([
+  'equals',
+  'contains',
+  'not_equals',
+  'in',
+  'all',
+  'not_in',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'within',
+  'intersects',
+  'near',
+])
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
 const GEO_OPERATORS = new Set(['within', 'intersects', 'near'])
 // Payload's own check on a field path (SAFE_FIELD_PATH_REGEX): word characters joined by dots.
@@ -116,7 +133,8 @@ export function validateWhere(where: unknown, fields: FlattenedField[], options:
         conditions += 1
         if (conditions > MAX_WHERE_CONDITIONS) return `查询条件（where）太多，最多 ${MAX_WHERE_CONDITIONS} 个。`
         if (!OPERATORS.has(operator)) return `不支持的查询运算符“${operator}”。`
-        if (GEO_OPERATORS.has(operator) && target.kind === 'field' && target.field.type !== 'point') return `where[${key}] 不是地理位置字段，不能用 ${operator}。`
+        if (GEO_OPERATORS.has(operator) && target.kind === 'field' && target.field.type !== 'point')
+          return `where[${key}] 不是地理位置字段，不能用 ${operator}。`
         const problem = checkValue(key, operator, value, target.kind === 'field' ? target.field : undefined)
         if (problem) return problem
       }

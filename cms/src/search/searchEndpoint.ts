@@ -6,7 +6,12 @@ import { embeddedSearchFor } from './embeddedSearchState'
 
 function inputOf(req: PayloadRequest): SearchQueryInput {
   const params = req.searchParams
-  const input: SearchQueryInput = { q: params.get('q') ?? undefined, sort: params.get('sort') ?? undefined, page: params.get('page') ?? undefined, pageSize: params.get('pageSize') ?? undefined }
+  const input: SearchQueryInput = {
+    q: params.get('q') ?? undefined,
+    sort: params.get('sort') ?? undefined,
+    page: params.get('page') ?? undefined,
+    pageSize: params.get('pageSize') ?? undefined,
+  }
   for (const name of filterNames) {
     const values = params.getAll(name)
     if (values.length > 0) input[name] = values.join(',')

@@ -39,7 +39,10 @@ export async function refuseNonVideoContent(file: string): Promise<void> {
     await handle.close()
   }
   if (head.length === 0) throw new VideoInputError('文件是空的，请重新上传视频。')
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart()
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
   if (text.startsWith('#EXTM3U')) {
     throw new VideoInputError('文件内容是 HLS 播放列表（m3u8），不是视频。出于安全考虑，系统不会读取其中引用的文件，请上传视频文件本身。')
   }

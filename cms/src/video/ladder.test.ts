@@ -29,8 +29,14 @@ describe('readProbeOutput', () => {
   const probe = (streams: unknown[], duration = '10.0') => readProbeOutput(JSON.stringify({ streams, format: { duration } }))
 
   it('reads size, rate, audio and duration, applying rotation', () => {
-    expect(probe([{ codec_type: 'video', width: 1920, height: 1080, avg_frame_rate: '30000/1001', side_data_list: [{ rotation: -90 }] }, { codec_type: 'audio' }])).toEqual({
-      durationSeconds: 10, width: 1080, height: 1920, frameRate: 30000 / 1001, hasAudio: true,
+    expect(
+      probe([{ codec_type: 'video', width: 1920, height: 1080, avg_frame_rate: '30000/1001', side_data_list: [{ rotation: -90 }] }, { codec_type: 'audio' }]),
+    ).toEqual({
+      durationSeconds: 10,
+      width: 1080,
+      height: 1920,
+      frameRate: 30000 / 1001,
+      hasAudio: true,
     })
   })
 
@@ -60,7 +66,12 @@ describe('hlsArguments', () => {
 
   it('reads local files through known demuxers only, and aligns keyframes on 4 s', () => {
     expect(args.slice(args.indexOf('-protocol_whitelist'), args.indexOf('-i') + 2)).toEqual([
-      '-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska', '-i', '/data/uploads/videos/a.mp4',
+      '-protocol_whitelist',
+      'file',
+      '-format_whitelist',
+      'mov,matroska',
+      '-i',
+      '/data/uploads/videos/a.mp4',
     ])
     expect(args).toContain('expr:gte(t,n_forced*4)')
     expect(args[args.indexOf('-g') + 1]).toBe('120')

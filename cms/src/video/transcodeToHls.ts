@@ -159,7 +159,12 @@ export async function transcodeToHls(options: TranscodeOptions): Promise<HlsResu
   let installed = false
   try {
     const ffmpeg = options.ffmpeg ?? 'ffmpeg'
-    await runFfmpeg(ffmpeg, hlsArguments({ source: options.source, probe, renditions: planned, maxSeconds: options.limits.maxSeconds, preset: options.preset }), work, options)
+    await runFfmpeg(
+      ffmpeg,
+      hlsArguments({ source: options.source, probe, renditions: planned, maxSeconds: options.limits.maxSeconds, preset: options.preset }),
+      work,
+      options,
+    )
     await runFfmpeg(ffmpeg, posterArguments(options.source, probe, planned.at(-1) as PlannedRendition), work, options)
     const result = await describeOutput(work, probe, planned, options)
     // mkdtemp makes a private folder; the site build and static servers need to read it.

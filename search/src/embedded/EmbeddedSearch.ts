@@ -1,6 +1,14 @@
 import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch'
 import { countFacets, matchesFilters } from '../engine/facets.ts'
-import { searchDocumentFields, toSearchDocument, type SearchDocument, type SearchEngine, type SearchHit, type SearchIndexWriter, type SearchResponse } from '../engine/searchResponse.ts'
+import {
+  searchDocumentFields,
+  toSearchDocument,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHit,
+  type SearchIndexWriter,
+  type SearchResponse,
+} from '../engine/searchResponse.ts'
 import { highlight, snippet } from '../query/highlight.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
 import type { PublicRecord } from '../record/publicRecord.ts'
@@ -44,7 +52,8 @@ export function miniSearchOptions() {
     },
     processTerm: (term: string) => term,
     // Indexed text and stored fields share names (title, themeNames), so they are kept apart in the added object.
-    extractField: (entry: IndexEntry, fieldName: string) => (fieldName === 'id' ? entry.id : fieldName in fieldBoosts ? entry.text[fieldName as IndexedField] : entry.stored[fieldName as keyof SearchDocument]),
+    extractField: (entry: IndexEntry, fieldName: string) =>
+      fieldName === 'id' ? entry.id : fieldName in fieldBoosts ? entry.text[fieldName as IndexedField] : entry.stored[fieldName as keyof SearchDocument],
     searchOptions: { tokenize: (text: string) => [text], processTerm: (term: string) => term },
   }
 }
@@ -73,7 +82,8 @@ function withoutStragglers<T extends SearchResult>(results: T[]): T[] {
 
 /** Results in the order a sort asks for; relevance ties fall back to teaching order. */
 function sortResults(results: (SearchResult & SearchDocument)[], sort: SearchQuery['sort']): void {
-  const byGrade = (a: SearchDocument, b: SearchDocument) => a.gradeOrder - b.gradeOrder || (a.sequence ?? 99) - (b.sequence ?? 99) || a.title.localeCompare(b.title, 'zh')
+  const byGrade = (a: SearchDocument, b: SearchDocument) =>
+    a.gradeOrder - b.gradeOrder || (a.sequence ?? 99) - (b.sequence ?? 99) || a.title.localeCompare(b.title, 'zh')
   if (sort === 'grade') results.sort(byGrade)
   else if (sort === 'newest') results.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || byGrade(a, b))
   else results.sort((a, b) => b.score - a.score || byGrade(a, b))
@@ -164,15 +174,20 @@ export class EmbeddedSearch implements SearchEngine, SearchIndexWriter {
     } else {
       const plan = planQuery(query.text, this.parts.spellings, this.pinyinLookup)
       highlightTerms = plan.highlightTerms
-      results = (plan.terms.length === 0
-        ? []
-        : this.miniSearch.search({ combineWith: 'OR', queries: plan.terms }, {
-            boost: fieldBoosts,
-            boostTerm: (term) => plan.weights.get(term) ?? 1,
-            prefix: (term) => plan.prefixTerms.has(term),
-            boostDocument: (_id, _term, stored) => mentionBoost(stored as unknown as SearchDocument, plan),
-            filter,
-          })) as (SearchResult & SearchDocument)[]
+      results = (
+        plan.terms.length === 0
+          ? []
+          : this.miniSearch.search(
+              { combineWith: 'OR', queries: plan.terms },
+              {
+                boost: fieldBoosts,
+                boostTerm: (term) => plan.weights.get(term) ?? 1,
+                prefix: (term) => plan.prefixTerms.has(term),
+                boostDocument: (_id, _term, stored) => mentionBoost(stored as unknown as SearchDocument, plan),
+                filter,
+              },
+            )
+      ) as (SearchResult & SearchDocument)[]
       results = withoutStragglers(results)
     }
     sortResults(results, query.sort)

@@ -54,7 +54,14 @@ class PlanBuilder {
   }
 
   build(text: string): QueryPlan {
-    return { terms: [...this.weights.keys()], weights: this.weights, prefixTerms: this.prefixTerms, highlightTerms: [...this.highlightTerms], ...mentionedGradesAndStages(text), types: mentionedTypes(text) }
+    return {
+      terms: [...this.weights.keys()],
+      weights: this.weights,
+      prefixTerms: this.prefixTerms,
+      highlightTerms: [...this.highlightTerms],
+      ...mentionedGradesAndStages(text),
+      types: mentionedTypes(text),
+    }
   }
 }
 

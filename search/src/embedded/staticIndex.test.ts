@@ -8,9 +8,30 @@ import { EmbeddedSearch, type StaticIndexData } from './EmbeddedSearch.ts'
 import { writeStaticIndex, writeStaticIndexes } from './staticIndex.ts'
 
 const record: PublicRecord = {
-  id: 'lesson:p3-talk', type: 'lesson', slug: 'p3-talk', url: '/lessons/p3-talk/', title: '亲子沟通的秘诀', summary: '孩子放学后怎么聊', bodyText: '正文里的独有词语',
-  stages: ['primary'], grades: ['p3'], gradeOrder: 6, themes: ['communication'], themeNames: ['亲子沟通', '习惯培养'], audience: ['parents'], category: 'basic',
-  durationMinutes: 30, familySituations: [], publishedAt: '2026-09-01T00:00:00.000Z', sequence: 3, month: null, occasion: null, sections: [], related: [], presenter: null, video: null,
+  id: 'lesson:p3-talk',
+  type: 'lesson',
+  slug: 'p3-talk',
+  url: '/lessons/p3-talk/',
+  title: '亲子沟通的秘诀',
+  summary: '孩子放学后怎么聊',
+  bodyText: '正文里的独有词语',
+  stages: ['primary'],
+  grades: ['p3'],
+  gradeOrder: 6,
+  themes: ['communication'],
+  themeNames: ['亲子沟通', '习惯培养'],
+  audience: ['parents'],
+  category: 'basic',
+  durationMinutes: 30,
+  familySituations: [],
+  publishedAt: '2026-09-01T00:00:00.000Z',
+  sequence: 3,
+  month: null,
+  occasion: null,
+  sections: [],
+  related: [],
+  presenter: null,
+  video: null,
 }
 
 describe('the static browser index', () => {
@@ -27,7 +48,10 @@ describe('the static browser index', () => {
 
   it('shows Traditional text in a Traditional index, and still matches Simplified queries', () => {
     const toTraditional = (text: string) => text.replace('亲子沟通', '親子溝通').replace('秘诀', '祕訣')
-    const [, traditional] = writeStaticIndexes([record], [{ directory: path.join(directory, 'zh-hans') }, { directory: path.join(directory, 'zh-hant'), displayText: toTraditional }])
+    const [, traditional] = writeStaticIndexes(
+      [record],
+      [{ directory: path.join(directory, 'zh-hans') }, { directory: path.join(directory, 'zh-hant'), displayText: toTraditional }],
+    )
     const engine = load(traditional!.file)
     const { hits } = engine.searchNow(parseSearchQuery({ q: '亲子沟通' }))
     expect(hits[0]?.title).toBe('親子溝通的祕訣')

@@ -20,7 +20,12 @@ type WrittenIndex = { file: string; bytes: number; gzipBytes: number }
 /** The index with the shown text of every stored document converted; matching terms are untouched. */
 function withDisplayText(data: StaticIndexData, convert: (text: string) => string): StaticIndexData {
   const stored = data.index.storedFields as Record<string, SearchDocument>
-  const converted = Object.fromEntries(Object.entries(stored).map(([id, document]) => [id, { ...document, title: convert(document.title), summary: convert(document.summary), themeNames: document.themeNames.map(convert) }]))
+  const converted = Object.fromEntries(
+    Object.entries(stored).map(([id, document]) => [
+      id,
+      { ...document, title: convert(document.title), summary: convert(document.summary), themeNames: document.themeNames.map(convert) },
+    ]),
+  )
   return { ...data, index: { ...data.index, storedFields: converted } }
 }
 

@@ -35,13 +35,16 @@ export class MeiliSearchEngine implements SearchEngine, SearchIndexWriter {
 
   /** Creates the index if it is missing and applies the settings; both are safe to repeat. */
   async prepareIndex(indexUid = this.indexUid): Promise<void> {
-    const exists = await this.client.index(indexUid).getRawInfo().then(
-      () => true,
-      (error: { cause?: { code?: string } }) => {
-        if (error.cause?.code === 'index_not_found') return false
-        throw error
-      },
-    )
+    const exists = await this.client
+      .index(indexUid)
+      .getRawInfo()
+      .then(
+        () => true,
+        (error: { cause?: { code?: string } }) => {
+          if (error.cause?.code === 'index_not_found') return false
+          throw error
+        },
+      )
     if (!exists) await succeeded(this.client.createIndex(indexUid, { primaryKey: 'key' }))
     await succeeded(this.client.index(indexUid).updateSettings(meiliSettings()))
   }

@@ -1,5 +1,13 @@
 import type { Hit, Meilisearch } from 'meilisearch'
-import { facetNames, searchDocumentFields, toSearchDocument, type FacetCounts, type SearchDocument, type SearchHit, type SearchResponse } from '../engine/searchResponse.ts'
+import {
+  facetNames,
+  searchDocumentFields,
+  toSearchDocument,
+  type FacetCounts,
+  type SearchDocument,
+  type SearchHit,
+  type SearchResponse,
+} from '../engine/searchResponse.ts'
 import { escapeHtml, snippet } from '../query/highlight.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
 import { normalizeText } from '../text/normalize.ts'
@@ -50,7 +58,9 @@ export async function searchMeili(client: Meilisearch, indexUid: string, query: 
     matchingStrategy: 'frequency',
   })
   const terms = query.text ? tokenize(query.text) : []
-  const facets = Object.fromEntries(facetNames.map((facet, index) => [facet, { ...(response.facetDistribution?.[meiliFacetAttributes[index]!] ?? {}) }])) as FacetCounts
+  const facets = Object.fromEntries(
+    facetNames.map((facet, index) => [facet, { ...(response.facetDistribution?.[meiliFacetAttributes[index]!] ?? {}) }]),
+  ) as FacetCounts
   return {
     engine: 'meilisearch',
     query,

@@ -1,12 +1,4 @@
-import type {
-  AudienceCode,
-  CategoryCode,
-  ContentTypeCode,
-  FamilySituationCode,
-  GradeCode,
-  OccasionCode,
-  StageCode,
-} from '../vocabulary.ts'
+import type { AudienceCode, CategoryCode, ContentTypeCode, FamilySituationCode, GradeCode, OccasionCode, StageCode } from '../vocabulary.ts'
 
 /** One titled part of an item's page (objectives, body, practice…), as HTML the CMS has already escaped. */
 export interface PublicSection {

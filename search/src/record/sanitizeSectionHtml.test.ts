@@ -3,11 +3,25 @@ import { isPublicUrl, sanitizeSectionHtml } from './sanitizeSectionHtml.ts'
 
 describe('isPublicUrl', () => {
   it('accepts http(s), site-relative paths and fragments', () => {
-    for (const url of ['https://example.com/a?b=1', 'HTTP://example.com/', '/lessons/p3-01/', '/api/media/file/a.png', '#part-body']) expect(isPublicUrl(url), url).toBe(true)
+    for (const url of ['https://example.com/a?b=1', 'HTTP://example.com/', '/lessons/p3-01/', '/api/media/file/a.png', '#part-body'])
+      expect(isPublicUrl(url), url).toBe(true)
   })
 
   it('refuses script schemes, data:, protocol-relative and bare relative URLs', () => {
-    const refused = ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:alert(1)', 'data:text/html,<script>', 'vbscript:x', '//evil.example/', '/\\evil.example/', 'x.png', 'mailto:a@b.c', 'https://exa mple.com', '']
+    const refused = [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0000javascript:alert(1)',
+      'data:text/html,<script>',
+      'vbscript:x',
+      '//evil.example/',
+      '/\\evil.example/',
+      'x.png',
+      'mailto:a@b.c',
+      'https://exa mple.com',
+      '',
+    ]
     for (const url of refused) expect(isPublicUrl(url), JSON.stringify(url)).toBe(false)
   })
 })
@@ -21,7 +35,10 @@ describe('sanitizeSectionHtml', () => {
     ['<a href="&#106;avascript:alert(1)">点我</a>', '<a>点我</a>'],
     ['<a href="data:text/html,<script>alert(1)</script>">点我</a>', '<a>点我</a>'],
     ['<a href="//evil.example/">点我</a>', '<a>点我</a>'],
-    ['<a href="https://example.com/" target="_blank" onclick="alert(1)">外链</a>', '<a href="https://example.com/" target="_blank" rel="noopener noreferrer">外链</a>'],
+    [
+      '<a href="https://example.com/" target="_blank" onclick="alert(1)">外链</a>',
+      '<a href="https://example.com/" target="_blank" rel="noopener noreferrer">外链</a>',
+    ],
     ['<a href="/lessons/a/" target="_top">站内</a>', '<a href="/lessons/a/">站内</a>'],
     ['<svg onload=alert(1)><script>alert(1)</script></svg>', ''],
     ['<math href="javascript:alert(1)">x</math>', 'x'],

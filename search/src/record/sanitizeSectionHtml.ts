@@ -30,7 +30,40 @@ function checkUrl(attribute: 'href' | 'src') {
 }
 
 const options: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'code', 'sub', 'sup', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'a', 'hr', 'img', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'code',
+    'sub',
+    'sup',
+    'span',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'a',
+    'hr',
+    'img',
+    'div',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
   allowedAttributes: {
     a: ['href', 'rel', 'target'],
     img: ['src', 'alt', 'width', 'height', 'loading'],
@@ -41,7 +74,19 @@ const options: sanitizeHtml.IOptions = {
     '*': ['class', 'style'],
   },
   // The converters' own classes (lists, tables) and inline layout; nothing that can load or position content.
-  allowedClasses: { '*': ['list-bullet', 'list-number', 'list-check', 'nestedListItem', 'list-item-checkbox', 'list-item-checkbox-checked', 'list-item-checkbox-unchecked', 'lexical-table', 'lexical-table-*'] },
+  allowedClasses: {
+    '*': [
+      'list-bullet',
+      'list-number',
+      'list-check',
+      'nestedListItem',
+      'list-item-checkbox',
+      'list-item-checkbox-checked',
+      'list-item-checkbox-unchecked',
+      'lexical-table',
+      'lexical-table-*',
+    ],
+  },
   allowedStyles: {
     '*': {
       'text-align': [/^(left|right|center|justify|start|end)$/],

@@ -23,7 +23,12 @@ export interface JudgedQuery {
 /** Whether a result meets a judged query's expectation. */
 export function isRelevant(document: Pick<SearchDocument, 'themes' | 'stages' | 'grades' | 'type'>, expectation: RelevanceExpectation): boolean {
   const overlaps = (wanted: string[] | undefined, actual: readonly string[]) => !wanted || wanted.length === 0 || wanted.some((value) => actual.includes(value))
-  return overlaps(expectation.themes, document.themes) && overlaps(expectation.stages, document.stages) && overlaps(expectation.grades, document.grades) && overlaps(expectation.types, [document.type])
+  return (
+    overlaps(expectation.themes, document.themes) &&
+    overlaps(expectation.stages, document.stages) &&
+    overlaps(expectation.grades, document.grades) &&
+    overlaps(expectation.types, [document.type])
+  )
 }
 
 export interface QueryOutcome {
@@ -53,7 +58,12 @@ export async function evaluateRelevance(engine: SearchEngine, judged: JudgedQuer
   for (const entry of judged) {
     const response = await engine.search(parseSearchQuery({ ...entry.filters, q: entry.query, pageSize: JUDGED_DEPTH }))
     const index = response.hits.findIndex((hit) => isRelevant(hit, entry.expect))
-    outcomes.push({ query: entry.query, kind: entry.kind, firstRelevantRank: index === -1 ? null : index + 1, top: response.hits.slice(0, 5).map((hit) => `${hit.id} ${hit.title}`) })
+    outcomes.push({
+      query: entry.query,
+      kind: entry.kind,
+      firstRelevantRank: index === -1 ? null : index + 1,
+      top: response.hits.slice(0, 5).map((hit) => `${hit.id} ${hit.title}`),
+    })
   }
   const hitAt5 = (outcome: QueryOutcome) => outcome.firstRelevantRank !== null && outcome.firstRelevantRank <= 5
   const byKind: RelevanceReport['byKind'] = {}

@@ -41,7 +41,9 @@ export function wholePinyinOf(text: string): { full: string; initials: string[] 
   const runs = hanRuns(normalizeText(text))
   const syllables = runs.flatMap(syllablesInContext)
   const initials = runs.flatMap((run) => {
-    const letters = syllablesInContext(run).map((syllable) => syllable[0]).join('')
+    const letters = syllablesInContext(run)
+      .map((syllable) => syllable[0])
+      .join('')
     return [...letters].map((_, start) => letters.slice(start, start + LONGEST_INITIALS)).filter((piece) => piece.length >= 2)
   })
   return { full: syllables.join(''), initials }

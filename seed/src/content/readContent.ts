@@ -83,13 +83,11 @@ function listMarkdownFiles(dir: string): string[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw error
   }
-  return entries
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) return listMarkdownFiles(path)
-      return name.endsWith('.md') ? [path] : []
-    })
+  return entries.sort().flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return listMarkdownFiles(path)
+    return name.endsWith('.md') ? [path] : []
+  })
 }
 
 /** Reads every content file and the theme list from a content folder. */

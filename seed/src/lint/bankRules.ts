@@ -70,8 +70,7 @@ export function checkUniqueness(files: ContentFile[]): ContentProblem[] {
 /** References between items point at items that exist, and a lesson plan serves a lesson of its grade. */
 export function checkReferences(files: ContentFile[]): ContentProblem[] {
   const problems: ContentProblem[] = []
-  const bySlug = (kind: ContentFile['kind'], slug: unknown) =>
-    files.find((item) => item.kind === kind && item.slug === slug)
+  const bySlug = (kind: ContentFile['kind'], slug: unknown) => files.find((item) => item.kind === kind && item.slug === slug)
   for (const item of files) {
     if (item.kind === 'lesson-plan' || item.kind === 'micro-lesson') {
       const lesson = bySlug('lesson', item.data.lesson)
@@ -97,8 +96,18 @@ export function checkReferences(files: ContentFile[]): ContentProblem[] {
 
 /** Front matter fields that hold prose readers see; the others hold codes and slugs. */
 const proseFields = [
-  'title', 'name', 'summary', 'objectives', 'reflectionQuestions', 'preparation', 'materials',
-  'steps', 'evaluation', 'goals', 'safetyNotes', 'description',
+  'title',
+  'name',
+  'summary',
+  'objectives',
+  'reflectionQuestions',
+  'preparation',
+  'materials',
+  'steps',
+  'evaluation',
+  'goals',
+  'safetyNotes',
+  'description',
 ] as const
 
 /** Every piece of prose an item shows readers: its prose fields and its body. */

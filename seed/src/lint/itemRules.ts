@@ -1,14 +1,4 @@
-import {
-  audiences,
-  caseSourceTypes,
-  categories,
-  codesOf,
-  familySituations,
-  grades,
-  occasions,
-  organizationTypes,
-  stages,
-} from '@gongyu/search/vocabulary'
+import { audiences, caseSourceTypes, categories, codesOf, familySituations, grades, occasions, organizationTypes, stages } from '@gongyu/search/vocabulary'
 import type { ContentFile, ContentKind } from '../content/readContent.ts'
 import { FieldChecker } from './fieldChecks.ts'
 import type { ContentProblem } from './problem.ts'

@@ -4,8 +4,23 @@ import { readStarterContent, type ContentFile, type StarterContent } from '../co
 import { lintStarterContent } from './lintStarterContent.ts'
 
 const themes = [
-  'communication', 'habits', 'emotions', 'safety', 'reading', 'labor-education', 'physical-health', 'peer-relations', 'home-school',
-  'mental-health', 'life-education', 'digital-literacy', 'career-planning', 'family-values', 'school-transition', 'grandparenting', 'learning-support',
+  'communication',
+  'habits',
+  'emotions',
+  'safety',
+  'reading',
+  'labor-education',
+  'physical-health',
+  'peer-relations',
+  'home-school',
+  'mental-health',
+  'life-education',
+  'digital-literacy',
+  'career-planning',
+  'family-values',
+  'school-transition',
+  'grandparenting',
+  'learning-support',
 ].map((slug) => ({
   slug,
   name: slug,

@@ -70,10 +70,7 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
   const content = options.content ?? readStarterContent()
   const log = options.log ?? (() => undefined)
   const themeSlugs = content.themes.map((theme) => theme.slug)
-  const problems = [
-    ...content.files.flatMap((item) => checkItem(item, themeSlugs)),
-    ...checkReferences(content.files),
-  ]
+  const problems = [...content.files.flatMap((item) => checkItem(item, themeSlugs)), ...checkReferences(content.files)]
   if (problems.length > 0) {
     throw new SeedContentError(`初始内容有 ${problems.length} 处问题，未导入：\n${problems.slice(0, 20).map(formatProblem).join('\n')}`)
   }
@@ -106,9 +103,17 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     const foundId = existing.get(slug)
     const publish = versioned ? { _status: 'published' } : {}
     try {
-      const saved = foundId !== undefined
-        ? await payload.update({ collection, id: foundId, data: { ...data, ...publish, slug } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
-        : await payload.create({ collection, data: { ...data, ...publish, slug } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+      const saved =
+        foundId !== undefined
+          ? await payload.update({
+              collection,
+              id: foundId,
+              data: { ...data, ...publish, slug } as never,
+              overrideAccess: true,
+              context: SEED_CONTEXT,
+              depth: 0,
+            })
+          : await payload.create({ collection, data: { ...data, ...publish, slug } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
       if (foundId !== undefined) count.updated += 1
       else count.created += 1
       existing.set(slug, (saved as { id: Id }).id)
@@ -136,79 +141,104 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
   for (const item of lessons) {
     const d = item.data
     const practice = splitPracticeActivity(sectionText(item.body, '亲子练习'))
-    await upsert('lessons', item.slug, {
-      title: d.title,
-      grade: d.grade,
-      sequence: d.sequence,
-      category: d.category,
-      themes: themeIds(d.themes),
-      audience: d.audience,
-      durationMinutes: d.durationMinutes,
-      summary: d.summary,
-      objectives: rows(d.objectives),
-      reflectionQuestions: rows(d.reflectionQuestions),
-      body: richText(sectionsAsMarkdown(item.body, LESSON_BODY_HEADINGS)),
-      practiceActivity: { title: practice.title, instructions: richText(practice.instructions) },
-    }, item)
+    await upsert(
+      'lessons',
+      item.slug,
+      {
+        title: d.title,
+        grade: d.grade,
+        sequence: d.sequence,
+        category: d.category,
+        themes: themeIds(d.themes),
+        audience: d.audience,
+        durationMinutes: d.durationMinutes,
+        summary: d.summary,
+        objectives: rows(d.objectives),
+        reflectionQuestions: rows(d.reflectionQuestions),
+        body: richText(sectionsAsMarkdown(item.body, LESSON_BODY_HEADINGS)),
+        practiceActivity: { title: practice.title, instructions: richText(practice.instructions) },
+      },
+      item,
+    )
   }
   log(`专题课程：${lessons.length}`)
 
   for (const item of filesOf('micro-lesson')) {
     const d = item.data
-    await upsert('micro-lessons', item.slug, {
-      title: d.title,
-      lesson: idOf('lessons', d.lesson),
-      grades: d.grades,
-      themes: themeIds(d.themes),
-      durationSeconds: d.durationSeconds,
-      presenter: d.presenter,
-      transcript: plainText(item.body),
-    }, item)
+    await upsert(
+      'micro-lessons',
+      item.slug,
+      {
+        title: d.title,
+        lesson: idOf('lessons', d.lesson),
+        grades: d.grades,
+        themes: themeIds(d.themes),
+        durationSeconds: d.durationSeconds,
+        presenter: d.presenter,
+        transcript: plainText(item.body),
+      },
+      item,
+    )
   }
   for (const item of filesOf('case-study')) {
     const d = item.data
     const sections = Object.fromEntries(CASE_STUDY_FIELDS.map(({ heading, field }) => [field, richText(sectionText(item.body, heading))]))
-    await upsert('case-studies', item.slug, {
-      title: d.title,
-      themes: themeIds(d.themes),
-      stage: d.stage,
-      grades: d.grades ?? [],
-      sourceType: d.sourceType,
-      region: d.region,
-      familySituations: d.familySituations,
-      ...sections,
-    }, item)
+    await upsert(
+      'case-studies',
+      item.slug,
+      {
+        title: d.title,
+        themes: themeIds(d.themes),
+        stage: d.stage,
+        grades: d.grades ?? [],
+        sourceType: d.sourceType,
+        region: d.region,
+        familySituations: d.familySituations,
+        ...sections,
+      },
+      item,
+    )
   }
   for (const item of filesOf('lesson-plan')) {
     const d = item.data
     const steps = (Array.isArray(d.steps) ? d.steps : []) as Data[]
-    await upsert('lesson-plans', item.slug, {
-      title: d.title,
-      lesson: idOf('lessons', d.lesson),
-      grade: d.grade,
-      durationMinutes: d.durationMinutes,
-      objectives: rows(d.objectives),
-      preparation: d.preparation,
-      materials: rows(d.materials),
-      steps: steps.map((step) => ({ minutes: step.minutes, activity: step.activity, teacherActions: step.teacher, parentActions: step.parents })),
-      handoutContent: richText(sectionText(item.body, LESSON_PLAN_HANDOUT_HEADING)),
-      evaluation: d.evaluation,
-    }, item)
+    await upsert(
+      'lesson-plans',
+      item.slug,
+      {
+        title: d.title,
+        lesson: idOf('lessons', d.lesson),
+        grade: d.grade,
+        durationMinutes: d.durationMinutes,
+        objectives: rows(d.objectives),
+        preparation: d.preparation,
+        materials: rows(d.materials),
+        steps: steps.map((step) => ({ minutes: step.minutes, activity: step.activity, teacherActions: step.teacher, parentActions: step.parents })),
+        handoutContent: richText(sectionText(item.body, LESSON_PLAN_HANDOUT_HEADING)),
+        evaluation: d.evaluation,
+      },
+      item,
+    )
   }
   for (const item of filesOf('activity-plan')) {
     const d = item.data
     const steps = (Array.isArray(d.steps) ? d.steps : []) as Data[]
-    await upsert('activity-plans', item.slug, {
-      title: d.title,
-      occasion: d.occasion,
-      month: d.month,
-      stages: d.stages,
-      goals: rows(d.goals),
-      materials: rows(d.materials),
-      safetyNotes: rows(d.safetyNotes),
-      steps: steps.map((step) => ({ title: step.title, detail: step.detail })),
-      overview: richText(item.body),
-    }, item)
+    await upsert(
+      'activity-plans',
+      item.slug,
+      {
+        title: d.title,
+        occasion: d.occasion,
+        month: d.month,
+        stages: d.stages,
+        goals: rows(d.goals),
+        materials: rows(d.materials),
+        safetyNotes: rows(d.safetyNotes),
+        steps: steps.map((step) => ({ title: step.title, detail: step.detail })),
+        overview: richText(item.body),
+      },
+      item,
+    )
   }
 
   if (options.videoCacheDir) {
@@ -219,18 +249,23 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
 
   for (const item of filesOf('course-list')) {
     const entries = (Array.isArray(item.data.items) ? item.data.items : []) as Data[]
-    await upsert('course-lists', item.slug, {
-      title: item.data.title,
-      organization: idOf('organizations', item.data.organization),
-      description: plainText(item.body),
-      items: entries.map((entry) => ({
-        resource: entry.lesson
-          ? { relationTo: 'lessons', value: idOf('lessons', entry.lesson) }
-          : { relationTo: 'micro-lessons', value: idOf('micro-lessons', entry.microLesson) },
-        date: entry.date ? new Date(String(entry.date)).toISOString() : undefined,
-        note: entry.note,
-      })),
-    }, item)
+    await upsert(
+      'course-lists',
+      item.slug,
+      {
+        title: item.data.title,
+        organization: idOf('organizations', item.data.organization),
+        description: plainText(item.body),
+        items: entries.map((entry) => ({
+          resource: entry.lesson
+            ? { relationTo: 'lessons', value: idOf('lessons', entry.lesson) }
+            : { relationTo: 'micro-lessons', value: idOf('micro-lessons', entry.microLesson) },
+          date: entry.date ? new Date(String(entry.date)).toISOString() : undefined,
+          note: entry.note,
+        })),
+      },
+      item,
+    )
   }
 
   for (const [collection, count] of Object.entries(report) as [string, CollectionCount][]) {
@@ -262,9 +297,7 @@ async function linkLessonsToResources(payload: Payload, content: StarterContent,
     const plan = files.find((item) => item.kind === 'lesson-plan' && item.data.lesson === lesson.slug)
     const stage = stageOfGrade.get(String(lesson.data.grade))
     const mainTheme = stringList(lesson.data.themes)[0]
-    const related = cases
-      .filter((item) => item.data.stage === stage && stringList(item.data.themes).includes(mainTheme ?? ''))
-      .slice(0, 3)
+    const related = cases.filter((item) => item.data.stage === stage && stringList(item.data.themes).includes(mainTheme ?? '')).slice(0, 3)
     const links = {
       relatedMicroLessons: micro.map((item) => ids.get(`micro-lessons:${item.slug}`)),
       relatedCaseStudies: related.map((item) => ids.get(`case-studies:${item.slug}`)),
@@ -278,6 +311,13 @@ async function linkLessonsToResources(payload: Payload, content: StarterContent,
       JSON.stringify(current.relatedCaseStudies ?? []) === JSON.stringify(links.relatedCaseStudies) &&
       (current.lessonPlan ?? null) === links.lessonPlan
     if (same) continue
-    await payload.update({ collection: 'lessons', id, data: { ...links, _status: 'published' } as never, overrideAccess: true, context: SEED_CONTEXT, depth: 0 })
+    await payload.update({
+      collection: 'lessons',
+      id,
+      data: { ...links, _status: 'published' } as never,
+      overrideAccess: true,
+      context: SEED_CONTEXT,
+      depth: 0,
+    })
   }
 }

@@ -21,10 +21,18 @@ export function splitPracticeActivity(markdown: string): { title: string; instru
   const lines = markdown.split(/\r?\n/)
   const firstLine = lines.findIndex((line) => line.trim() !== '')
   const title = stripMarkdown(lines[firstLine] ?? '').trim()
-  return { title, instructions: lines.slice(firstLine + 1).join('\n').trim() }
+  return {
+    title,
+    instructions: lines
+      .slice(firstLine + 1)
+      .join('\n')
+      .trim(),
+  }
 }
 
 /** Markdown reduced to plain paragraphs, for plain-text fields such as transcripts. */
 export function plainText(markdown: string): string {
-  return stripMarkdown(markdown).replace(/\n{3,}/g, '\n\n').trim()
+  return stripMarkdown(markdown)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }

@@ -30,7 +30,7 @@ function playing(folder: string, captions: string | null = null): PublicRecord {
 }
 
 describe('media in the build', () => {
-  it('puts a played video\'s HLS folder under media/, nested files included', () => {
+  it("puts a played video's HLS folder under media/, nested files included", () => {
     work = mkdtempSync(path.join(tmpdir(), 'gongyu-media-'))
     const hls = path.join(work, 'hls')
     write(path.join(hls, '7', 'master.m3u8'), '#EXTM3U')
@@ -60,7 +60,17 @@ describe('media in the build', () => {
     write(path.join(work, 'data', 'secret', 'master.m3u8'), 'secret')
     write(path.join(work, 'data', 'secret.vtt'), 'secret')
     const out = path.join(work, 'dist')
-    const hostile = { type: 'micro-lesson', slug: 'x', video: { ...playing('1').video, master: '/media/hls/../secret/master.m3u8', audio: '/media/hls/%2E%2E/secret/a.m3u8', poster: null, captions: '/media/captions/..%2Fsecret.vtt' } } as unknown as PublicRecord
+    const hostile = {
+      type: 'micro-lesson',
+      slug: 'x',
+      video: {
+        ...playing('1').video,
+        master: '/media/hls/../secret/master.m3u8',
+        audio: '/media/hls/%2E%2E/secret/a.m3u8',
+        poster: null,
+        captions: '/media/captions/..%2Fsecret.vtt',
+      },
+    } as unknown as PublicRecord
     expect(copyMedia({ hls, captions: path.join(work, 'data', 'captions') }, [hostile], out)).toBe(0)
     expect(existsSync(path.join(out, 'media'))).toBe(false)
   })

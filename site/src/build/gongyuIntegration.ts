@@ -15,10 +15,14 @@ const TRADITIONAL_FOLDER = TRADITIONAL_PREFIX.slice(1)
 /** Stamps the service worker with this build's version and the files it should keep from the start. */
 function stampServiceWorker(outDir: string): void {
   const file = path.join(outDir, 'sw.js')
-  const assets = readdirSync(path.join(outDir, '_astro')).filter((name) => name.endsWith('.css')).map((name) => `_astro/${name}`)
+  const assets = readdirSync(path.join(outDir, '_astro'))
+    .filter((name) => name.endsWith('.css'))
+    .map((name) => `_astro/${name}`)
   const precache = ['offline/', `${TRADITIONAL_FOLDER}/offline/`, ...assets]
   const version = createHash('sha256').update(precache.join('\n')).update(String(Date.now())).digest('hex').slice(0, 12)
-  const source = readFileSync(file, 'utf8').replace("'__GONGYU_BUILD__'", JSON.stringify(version)).replace('[] /* __GONGYU_PRECACHE__ */', JSON.stringify(precache))
+  const source = readFileSync(file, 'utf8')
+    .replace("'__GONGYU_BUILD__'", JSON.stringify(version))
+    .replace('[] /* __GONGYU_PRECACHE__ */', JSON.stringify(precache))
   writeFileSync(file, source)
 }
 
@@ -58,7 +62,9 @@ export function gongyuIntegration(): AstroIntegration {
         // The browser's search index, with Traditional display text under /zh-hant/ (matching is the same).
         const [searchIndex] = writeStaticIndexes(records, [{ directory: outDir }, { directory: path.join(outDir, TRADITIONAL_FOLDER), displayText: convert }])
         logger.info(`搜索索引 ${records.length} 条，${Math.round((searchIndex?.gzipBytes ?? 0) / 1024)} KB（gzip）`)
-        logger.info(`繁体页面 ${pages.length} 个，站点地图 ${indexable.length * 2} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`)
+        logger.info(
+          `繁体页面 ${pages.length} 个，站点地图 ${indexable.length * 2} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`,
+        )
       },
     },
   }

@@ -12,7 +12,9 @@ const SMALLEST = 1024
 function filesUnder(folder: string): string[] {
   // A folder a build does not produce (no widgets yet) has nothing to compress.
   if (!existsSync(folder)) return []
-  return readdirSync(folder, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
 }
 
 /** Writes a gzipped copy beside each sizeable script, stylesheet and feed; the site server sends it to clients that accept gzip. */

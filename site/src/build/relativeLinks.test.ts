@@ -3,7 +3,8 @@ import { relativizeLinks } from './relativeLinks.ts'
 
 describe('offline-pack links', () => {
   it('points pages at files relative to the page', () => {
-    const html = '<a href="/">首页</a><a href="/lessons/x/">x</a><link href="/_astro/a.css"><form action="/search/"></form><script src="/sw-register.js"></script>'
+    const html =
+      '<a href="/">首页</a><a href="/lessons/x/">x</a><link href="/_astro/a.css"><form action="/search/"></form><script src="/sw-register.js"></script>'
     expect(relativizeLinks(html, '/lessons/y/')).toBe(
       '<a href="../../index.html">首页</a><a href="../x/index.html">x</a><link href="../../_astro/a.css"><form action="../../search/index.html"></form><script src="../../sw-register.js"></script>',
     )

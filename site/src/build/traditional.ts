@@ -33,9 +33,15 @@ export function toTraditional(html: string, options: { routes: Set<string>; site
   const absolute = new RegExp(`"${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^"]*)"`, 'g')
   page = page.replace(absolute, (match, url: string) => (isPage(url) ? `"${origin}${TRADITIONAL_PREFIX}${url}"` : match))
   // The hreflang alternates must keep naming the Simplified page.
-  page = page.replace(/(hreflang="(?:zh-Hans|x-default)" href=")([^"]*)"/g, (_match, start: string, url: string) => `${start}${url.replace(`${origin}${TRADITIONAL_PREFIX}/`, `${origin}/`)}"`)
+  page = page.replace(
+    /(hreflang="(?:zh-Hans|x-default)" href=")([^"]*)"/g,
+    (_match, start: string, url: string) => `${start}${url.replace(`${origin}${TRADITIONAL_PREFIX}/`, `${origin}/`)}"`,
+  )
   page = page.replace('<meta property="og:locale" content="zh_CN"', '<meta property="og:locale" content="zh_TW"')
   page = page.replaceAll('"inLanguage":"zh-Hans"', '"inLanguage":"zh-Hant"')
-  page = page.replace(/<a class="lang-switch" href="\/zh-hant(\/[^"]*)"[^>]*>[^<]*<\/a>/, (_match, route: string) => `<a class="lang-switch" href="${route}" lang="zh-Hans" hreflang="zh-Hans">简体中文</a>`)
+  page = page.replace(
+    /<a class="lang-switch" href="\/zh-hant(\/[^"]*)"[^>]*>[^<]*<\/a>/,
+    (_match, route: string) => `<a class="lang-switch" href="${route}" lang="zh-Hans" hreflang="zh-Hans">简体中文</a>`,
+  )
   return page
 }

@@ -81,7 +81,7 @@ export function embedHeaderRules(content: { organizations: PublicOrganization[];
 const HEADERS_FILE_NOTE = [
   '# Written by the site build (site/src/embed/embedHeaders.ts). Rules are in order: a later matching rule',
   '# replaces a header set by an earlier one (Netlify; staticServer.mjs does the same), so the embed pages',
-  "# replace the site-wide CSP with their own frame-ancestors. A path that dodges a rule (`/embed//course-lists/…/`)",
+  '# replace the site-wide CSP with their own frame-ancestors. A path that dodges a rule (`/embed//course-lists/…/`)',
   "# still matches `/*` and gets frame-ancestors 'self': it can be shown, but never framed by another site.",
   '# A host that joins repeated headers instead (Cloudflare Pages) sends both policies; the stricter one wins,',
   '# so embed pages there cannot be framed by schools until the `/*` CSP is detached (`! Content-Security-Policy`).',

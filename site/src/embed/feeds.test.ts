@@ -45,7 +45,10 @@ const source: FeedSource = {
     record('../escape', { sequence: 3 }),
     record('micro-p3', { type: 'micro-lesson', sequence: null }),
   ],
-  themes: [{ slug: 'screen-time', name: '屏幕时间', description: '手机和电视' }, { slug: 'Bad Slug', name: 'x', description: '' }],
+  themes: [
+    { slug: 'screen-time', name: '屏幕时间', description: '手机和电视' },
+    { slug: 'Bad Slug', name: 'x', description: '' },
+  ],
   organizations: [{ slug: 'org-a', name: '甲镇家长学校', type: 'parent-school', region: '某县', description: '', allowedOrigins: [] }],
   courseLists: [
     {

@@ -47,20 +47,46 @@ export function courseListFeed(list: PublicCourseList, source: FeedSource): List
     const record = byId.get(entry.recordId)
     return record && linkable(record) ? [feedItem(record, entry)] : []
   })
-  return { v: 1, kind: 'course-list', slug: list.slug, title: safeText(list.title, 200), description: safeText(list.description), by: safeText(organization?.name, 120), items }
+  return {
+    v: 1,
+    kind: 'course-list',
+    slug: list.slug,
+    title: safeText(list.title, 200),
+    description: safeText(list.description),
+    by: safeText(organization?.name, 120),
+    items,
+  }
 }
 
 /** A grade's lessons in teaching order, titled as the grade page is. */
 export function gradeFeed(code: GradeCode, source: FeedSource): ListFeed {
   const grade = grades.find((candidate) => candidate.code === code)
-  const lessons = source.records.filter((record) => record.type === 'lesson' && record.grades.includes(code) && linkable(record)).sort((a, b) => (a.sequence ?? 99) - (b.sequence ?? 99))
-  return { v: 1, kind: 'grade', slug: code, title: `${grade?.label ?? code}家长课程`, description: '', by: '', items: lessons.map((record) => feedItem(record)) }
+  const lessons = source.records
+    .filter((record) => record.type === 'lesson' && record.grades.includes(code) && linkable(record))
+    .sort((a, b) => (a.sequence ?? 99) - (b.sequence ?? 99))
+  return {
+    v: 1,
+    kind: 'grade',
+    slug: code,
+    title: `${grade?.label ?? code}家长课程`,
+    description: '',
+    by: '',
+    items: lessons.map((record) => feedItem(record)),
+  }
 }
 
 /** A theme's lessons, youngest grade first. */
 export function themeFeed(theme: PublicTheme, source: FeedSource): ListFeed {
   const lessons = source.records.filter((record) => record.type === 'lesson' && record.themes.includes(theme.slug) && linkable(record)).sort(byTeachingOrder)
-  return { v: 1, kind: 'theme', slug: theme.slug, title: safeText(theme.name, 200), description: safeText(theme.description), by: '', items: lessons.map((record) => feedItem(record)) }
+  return {
+    v: 1,
+    kind: 'theme',
+    slug: theme.slug,
+    title: safeText(theme.name, 200),
+    description: safeText(theme.description),
+    by: '',
+    items: lessons.map((record) => feedItem(record)),
+  }
 }
 
 /** Every feed of one build, by path below the site root: lists, grades, themes, one card per lesson and micro-lesson, and the search titles. */
@@ -94,7 +120,10 @@ export function writeFeeds(outDir: string, source: FeedSource, convert: (text: s
   for (const [relative, feed] of feeds) {
     const json = JSON.stringify(feed)
     // Slugs and keys are ASCII, so converting the whole JSON text changes only the Chinese in it.
-    for (const [folder, text] of [[outDir, json], [path.join(outDir, 'zh-hant'), convert(json)]] as const) {
+    for (const [folder, text] of [
+      [outDir, json],
+      [path.join(outDir, 'zh-hant'), convert(json)],
+    ] as const) {
       const file = path.join(folder, relative)
       mkdirSync(path.dirname(file), { recursive: true })
       writeFileSync(file, text)

@@ -14,7 +14,18 @@ describe('the widgets script', () => {
     const bundle = await bundleWidgets()
     for (const name of ['widgets', 'frame', 'builder'] as const) {
       const source = new TextDecoder().decode(bundle[name].contents)
-      for (const forbidden of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'Function(', 'document.cookie', 'localStorage', 'sessionStorage', 'sendBeacon']) {
+      for (const forbidden of [
+        'innerHTML',
+        'outerHTML',
+        'insertAdjacentHTML',
+        'document.write',
+        'eval(',
+        'Function(',
+        'document.cookie',
+        'localStorage',
+        'sessionStorage',
+        'sendBeacon',
+      ]) {
         expect(source.includes(forbidden), `${name} uses ${forbidden}`).toBe(false)
       }
       expect(/^[\x00-\x7f]*$/.test(source), `${name} is ASCII`).toBe(true)

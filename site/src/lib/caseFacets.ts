@@ -69,5 +69,10 @@ export function facetOptions(cases: PublicRecord[], current: CaseFilter, dimensi
   }
   return [ALL, ...order]
     .filter((value) => (counts.get(value) ?? 0) > 0)
-    .map((value) => ({ value, count: counts.get(value) ?? 0, path: caseFilterPath({ ...current, [dimension]: value }), selected: current[dimension] === value }))
+    .map((value) => ({
+      value,
+      count: counts.get(value) ?? 0,
+      path: caseFilterPath({ ...current, [dimension]: value }),
+      selected: current[dimension] === value,
+    }))
 }

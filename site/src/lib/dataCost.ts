@@ -97,7 +97,11 @@ export function qualityChoices(video: PublicVideo): QualityChoice[] {
   const highest = rungs[rungs.length - 1]
   // 自动 lands anywhere from the lowest rendition to the highest the screen allows: say the range.
   let autoLabel = '自动'
-  if (lowest && highest) autoLabel += lowest === highest ? ` ${formatMegabytes(lowest.bytes)}` : ` ${formatMegabytes(lowest.bytes).replace(' MB', '')}～${formatMegabytes(highest.bytes).replace('约 ', '')}`
+  if (lowest && highest)
+    autoLabel +=
+      lowest === highest
+        ? ` ${formatMegabytes(lowest.bytes)}`
+        : ` ${formatMegabytes(lowest.bytes).replace(' MB', '')}～${formatMegabytes(highest.bytes).replace('约 ', '')}`
   const choices: QualityChoice[] = [{ value: 'auto', label: autoLabel, bytes: lowest?.bytes ?? 0 }, ...rungs]
   if (video.audio) {
     const bytes = wholeVideoBytes(AUDIO_BITS_PER_SECOND, video.durationSeconds)

@@ -1,14 +1,4 @@
-import {
-  audiences,
-  categories,
-  contentTypes,
-  familySituations,
-  gradeByCode,
-  labelOf,
-  occasions,
-  organizationTypes,
-  stages,
-} from '@gongyu/search/vocabulary'
+import { audiences, categories, contentTypes, familySituations, gradeByCode, labelOf, occasions, organizationTypes, stages } from '@gongyu/search/vocabulary'
 import type { PublicRecord } from '@gongyu/search/record'
 
 /** Chinese labels for the vocabulary codes a page shows; unknown codes show as themselves. */

@@ -55,9 +55,14 @@ export class GongyuSearchElement extends HTMLElement {
   private loadEngine(): Promise<Engine> {
     const host = this.getAttribute('meili-host')
     const searchKey = this.getAttribute('meili-search-key')
-    this.engine ??= host && searchKey
-      ? import('@gongyu/search/browser-meilisearch').then(({ createMeiliBrowserSearch }) => createMeiliBrowserSearch({ host, searchKey, indexUid: this.getAttribute('meili-index') ?? 'gongyu-public' }))
-      : import('@gongyu/search/browser').then(({ loadStaticSearch }) => loadStaticSearch(new URL(this.getAttribute('index-url') ?? '../search-index.json', location.href).href))
+    this.engine ??=
+      host && searchKey
+        ? import('@gongyu/search/browser-meilisearch').then(({ createMeiliBrowserSearch }) =>
+            createMeiliBrowserSearch({ host, searchKey, indexUid: this.getAttribute('meili-index') ?? 'gongyu-public' }),
+          )
+        : import('@gongyu/search/browser').then(({ loadStaticSearch }) =>
+            loadStaticSearch(new URL(this.getAttribute('index-url') ?? '../search-index.json', location.href).href),
+          )
     this.engine.catch(() => {
       this.engine = undefined
     })
@@ -98,7 +103,9 @@ export class GongyuSearchElement extends HTMLElement {
     const group = element('fieldset', { class: 'search-facet' })
     group.append(element('legend', {}, title))
     const selected = params.get(facet)
-    for (const [value, count] of Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    for (const [value, count] of Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)) {
       const button = element('button', { type: 'button', 'aria-pressed': String(selected === value) }, `${labels[value] ?? value}（${count}）`)
       button.addEventListener('click', () => {
         const next = new URLSearchParams(params)
@@ -119,7 +126,11 @@ export class GongyuSearchElement extends HTMLElement {
     const link = element('a', { href: `${prefix}${hit.url}` })
     // titleHtml and snippetHtml are escaped by the engine; their only tags are <mark>.
     link.innerHTML = hit.titleHtml
-    const meta = element('p', { class: 'search-hit-meta' }, [this.labels.facets.type.labels[hit.type], ...hit.grades.map((grade) => this.labels.facets.grade.labels[grade])].filter(Boolean).join(' · '))
+    const meta = element(
+      'p',
+      { class: 'search-hit-meta' },
+      [this.labels.facets.type.labels[hit.type], ...hit.grades.map((grade) => this.labels.facets.grade.labels[grade])].filter(Boolean).join(' · '),
+    )
     const summary = element('p', { class: 'search-hit-snippet' })
     summary.innerHTML = hit.snippetHtml
     item.append(element('h2', {}), meta, summary)
@@ -128,7 +139,10 @@ export class GongyuSearchElement extends HTMLElement {
   }
 
   private pager(response: SearchResponse, params: URLSearchParams): HTMLElement {
-    const nav = element('nav', { class: 'search-pager', 'aria-label': this.labels.ui.pageOf.replace('{page}', String(response.page)).replace('{pages}', String(Math.max(1, response.totalPages))) })
+    const nav = element('nav', {
+      class: 'search-pager',
+      'aria-label': this.labels.ui.pageOf.replace('{page}', String(response.page)).replace('{pages}', String(Math.max(1, response.totalPages))),
+    })
     const go = (page: number, text: string) => {
       const button = element('button', { type: 'button' }, text)
       button.addEventListener('click', () => {

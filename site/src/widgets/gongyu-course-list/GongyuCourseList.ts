@@ -106,7 +106,11 @@ export class GongyuCourseList extends GongyuElement {
         feed.by && h('p', { class: 'by', part: 'by', dir: 'auto' }, feed.by),
         feed.description && cards ? h('p', { class: 'd', part: 'description', dir: 'auto' }, feed.description) : null,
         shown.length > 0
-          ? h('ol', { part: 'list', role: 'list' }, ...shown.map((item) => itemView(item, siteUrls.item(base, script, item.type, item.slug), { summary: cards })))
+          ? h(
+              'ol',
+              { part: 'list', role: 'list' },
+              ...shown.map((item) => itemView(item, siteUrls.item(base, script, item.type, item.slug), { summary: cards })),
+            )
           : this.status(say(script, 'empty')),
         h('a', { class: 'more', part: 'more', href: this.pageUrl(base) }, more),
       ),

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { hostCsp, snippetNodes, widgetSnippet, type EmbedChoice, type EmbedContext } from './snippet.ts'
 
 const context: EmbedContext = { site: 'https://gongyu.example.cn/', widgets: { path: '/widgets/v1/gongyu-widgets.0123456789.js', integrity: 'sha384-abc+/=' } }
-const choice: EmbedChoice = { what: 'course-list', slug: 'list-urban-kindergarten-year', title: '阳光花园幼儿园家长课堂全年安排', variant: 'script', layout: 'cards', count: 5, script: 'hans', searchMode: 'site' }
+const choice: EmbedChoice = {
+  what: 'course-list',
+  slug: 'list-urban-kindergarten-year',
+  title: '阳光花园幼儿园家长课堂全年安排',
+  variant: 'script',
+  layout: 'cards',
+  count: 5,
+  script: 'hans',
+  searchMode: 'site',
+}
 
 describe('the embed snippet', () => {
   it('is the element with a fallback link, then the versioned script with its SRI hash', () => {
@@ -25,7 +34,11 @@ describe('the embed snippet', () => {
   it('makes an iframe with the options in its query, the Traditional page and the resizer script', () => {
     const [frame, script] = snippetNodes({ ...choice, variant: 'iframe', script: 'hant' }, context)
     expect(frame?.tag).toBe('iframe')
-    expect(Object.fromEntries(frame?.attributes ?? [])).toMatchObject({ src: 'https://gongyu.example.cn/zh-hant/embed/course-lists/list-urban-kindergarten-year/?count=5&layout=cards', 'data-gongyu-embed': '', height: '600' })
+    expect(Object.fromEntries(frame?.attributes ?? [])).toMatchObject({
+      src: 'https://gongyu.example.cn/zh-hant/embed/course-lists/list-urban-kindergarten-year/?count=5&layout=cards',
+      'data-gongyu-embed': '',
+      height: '600',
+    })
     expect(script?.tag).toBe('script')
     expect(hostCsp({ ...choice, variant: 'iframe' }, context)).toEqual(['frame-src https://gongyu.example.cn', 'script-src https://gongyu.example.cn'])
   })

@@ -44,7 +44,15 @@ function siteUrl(context: EmbedContext, choice: EmbedChoice, rest: string): stri
 }
 
 function scriptTag(context: EmbedContext): SnippetNode {
-  return { tag: 'script', attributes: [['src', new URL(context.widgets.path, context.site).href], ['integrity', context.widgets.integrity], ['crossorigin', 'anonymous'], ['defer', '']] }
+  return {
+    tag: 'script',
+    attributes: [
+      ['src', new URL(context.widgets.path, context.site).href],
+      ['integrity', context.widgets.integrity],
+      ['crossorigin', 'anonymous'],
+      ['defer', ''],
+    ],
+  }
 }
 
 function link(href: string, text: string): SnippetNode {
@@ -63,14 +71,28 @@ export function snippetNodes(choice: EmbedChoice, context: EmbedContext): Snippe
   if (choice.what === 'lesson') {
     const [type = 'lesson', slug = ''] = choice.slug.split(':')
     const section = type === 'micro-lesson' ? 'micro-lessons' : 'lessons'
-    return [{ tag: 'gongyu-lesson-card', attributes: [['lesson', slug], ['type', type], ...common], children: [link(siteUrl(context, choice, `${section}/${slug}/`), choice.title)] }, scriptTag(context)]
+    return [
+      {
+        tag: 'gongyu-lesson-card',
+        attributes: [['lesson', slug], ['type', type], ...common],
+        children: [link(siteUrl(context, choice, `${section}/${slug}/`), choice.title)],
+      },
+      scriptTag(context),
+    ]
   }
   const page = siteUrl(context, choice, `${PAGE_SECTION[choice.what]}/${choice.slug}/`)
   if (choice.variant === 'iframe') {
     const frame = new URL(siteUrl(context, choice, `embed/${PAGE_SECTION[choice.what]}/${choice.slug}/`))
     if (choice.count > 0) frame.searchParams.set('count', String(choice.count))
     if (choice.layout === 'cards') frame.searchParams.set('layout', 'cards')
-    const attributes: [string, string][] = [['src', frame.href], ['title', choice.title], ['width', '100%'], ['height', '600'], ['loading', 'lazy'], ['data-gongyu-embed', '']]
+    const attributes: [string, string][] = [
+      ['src', frame.href],
+      ['title', choice.title],
+      ['width', '100%'],
+      ['height', '600'],
+      ['loading', 'lazy'],
+      ['data-gongyu-embed', ''],
+    ]
     return [{ tag: 'iframe', attributes, children: [link(page, choice.title)] }, scriptTag(context)]
   }
   const attributes: [string, string][] = [[choice.what === 'course-list' ? 'list' : choice.what, choice.slug], ['layout', choice.layout], ...common]
@@ -89,7 +111,9 @@ function serialize(node: SnippetNode, indent = ''): string {
 
 /** The HTML a school pastes into its page; every value is escaped. */
 export function widgetSnippet(choice: EmbedChoice, context: EmbedContext): string {
-  return snippetNodes(choice, context).map((node) => serialize(node)).join('\n')
+  return snippetNodes(choice, context)
+    .map((node) => serialize(node))
+    .join('\n')
 }
 
 /** The directives the school's Content-Security-Policy needs for this snippet, one per line. */

@@ -56,7 +56,11 @@ export class GongyuLessonCard extends GongyuElement {
       h(
         'article',
         { class: 'card', part: 'card', 'aria-labelledby': 'h' },
-        heading(this.headingLevel, { id: 'h', class: 'h', part: 'heading' }, h('a', { class: 't', part: 'link', href: siteUrls.item(base, script, item.type, item.slug), dir: 'auto' }, item.title)),
+        heading(
+          this.headingLevel,
+          { id: 'h', class: 'h', part: 'heading' },
+          h('a', { class: 't', part: 'link', href: siteUrls.item(base, script, item.type, item.slug), dir: 'auto' }, item.title),
+        ),
         item.meta && h('p', { class: 'meta', part: 'meta' }, item.meta),
         item.summary && h('p', { class: 's', part: 'summary', dir: 'auto' }, item.summary),
       ),

@@ -223,7 +223,14 @@ export class GongyuPlayer extends HTMLElement {
         // Lowest rung first for a fast start on a weak network; this is video on demand, not a live stream.
         // startPosition resumes without fetching the opening segments first. A 12 s buffer (hls.js defaults
         // to 30 s) keeps a parent who stops early from paying for video they never watch.
-        const hls = new Hls({ startLevel: 0, lowLatencyMode: false, capLevelToPlayerSize: true, startPosition: at > 0 ? at : -1, maxBufferLength: 12, maxMaxBufferLength: 30 })
+        const hls = new Hls({
+          startLevel: 0,
+          lowLatencyMode: false,
+          capLevelToPlayerSize: true,
+          startPosition: at > 0 ? at : -1,
+          maxBufferLength: 12,
+          maxMaxBufferLength: 30,
+        })
         hls.on(Hls.Events.ERROR, (_event, data) => this.#onHlsError(hls, data, data.type === Hls.ErrorTypes.MEDIA_ERROR))
         hls.on(Hls.Events.MANIFEST_PARSED, () => {
           const level = this.#levelIndex(hls)

@@ -45,7 +45,13 @@ describe('remembering where a parent stopped', () => {
   })
 
   it('plays on without memory when storage is blocked or full', () => {
-    const full = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError') }, removeItem: () => undefined }
+    const full = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      },
+      removeItem: () => undefined,
+    }
     expect(() => positionMemory('/v.m3u8', full).remember(60, 300)).not.toThrow()
     expect(positionMemory('/v.m3u8', null).resumeAt(300)).toBe(0)
   })

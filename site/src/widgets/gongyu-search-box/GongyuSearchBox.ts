@@ -71,10 +71,24 @@ export class GongyuSearchBox extends GongyuElement {
     if (!base) throw new Error('不知道共育网站的地址，请设置 site 属性')
     const script = this.script
     const previous = this.input?.value ?? ''
-    const input = h('input', { id: 'q', type: 'search', name: 'q', part: 'input', autocomplete: 'off', enterkeyhint: 'search', placeholder: this.placeholder || say(script, 'searchPlaceholder') })
+    const input = h('input', {
+      id: 'q',
+      type: 'search',
+      name: 'q',
+      part: 'input',
+      autocomplete: 'off',
+      enterkeyhint: 'search',
+      placeholder: this.placeholder || say(script, 'searchPlaceholder'),
+    })
     input.value = previous
     this.input = input
-    const form = h('form', { role: 'search', part: 'form' }, h('label', { for: 'q', part: 'label' }, say(script, 'searchLabel')), input, h('button', { type: 'submit', part: 'button' }, say(script, 'searchButton')))
+    const form = h(
+      'form',
+      { role: 'search', part: 'form' },
+      h('label', { for: 'q', part: 'label' }, say(script, 'searchLabel')),
+      input,
+      h('button', { type: 'submit', part: 'button' }, say(script, 'searchButton')),
+    )
     // A script-driven GET instead of a form submission, so a host's CSP form-action never blocks it.
     form.addEventListener('submit', (event) => {
       event.preventDefault()
@@ -121,7 +135,15 @@ export class GongyuSearchBox extends GongyuElement {
     }
     results.append(this.status(entries.length > 0 ? say(script, 'searchFound', { n: entries.length }) : say(script, 'searchNone')))
     if (entries.length > 0) {
-      results.append(h('ol', { part: 'list', role: 'list' }, ...entries.map(([type, slug, title, meta]) => itemView({ type, slug, title, meta, summary: '' }, siteUrls.item(base, script, type, slug), { summary: false }))))
+      results.append(
+        h(
+          'ol',
+          { part: 'list', role: 'list' },
+          ...entries.map(([type, slug, title, meta]) =>
+            itemView({ type, slug, title, meta, summary: '' }, siteUrls.item(base, script, type, slug), { summary: false }),
+          ),
+        ),
+      )
     }
     results.append(onSite)
     this.rendered(entries.length)

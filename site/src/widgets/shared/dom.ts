@@ -6,7 +6,11 @@ export type Child = Node | string | null | undefined | false
  * taken from data; text goes in as Text nodes. There is deliberately no way
  * to pass HTML: nothing a feed says can become markup.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag)
   for (const name in attributes) {
     const value = attributes[name]

@@ -32,7 +32,15 @@ export function readItem(value: unknown): FeedItem | null {
   if (!isObject(value) || !isItemType(value.type) || !isSlug(value.slug)) return null
   const title = safeText(value.title, 200)
   if (!title) return null
-  return { type: value.type, slug: value.slug, title, summary: safeText(value.summary), meta: safeText(value.meta, 120), date: safeText(value.date, 40), note: safeText(value.note, 200) }
+  return {
+    type: value.type,
+    slug: value.slug,
+    title,
+    summary: safeText(value.summary),
+    meta: safeText(value.meta, 120),
+    date: safeText(value.date, 40),
+    note: safeText(value.note, 200),
+  }
 }
 
 function version1(value: unknown): Loose {
@@ -45,7 +53,15 @@ export function readListFeed(value: unknown): ListFeed {
   const feed = version1(value)
   const items = Array.isArray(feed.items) ? feed.items.map(readItem).filter((item): item is FeedItem => item !== null) : []
   const kind = feed.kind === 'grade' || feed.kind === 'theme' ? feed.kind : 'course-list'
-  return { v: 1, kind, slug: isSlug(feed.slug) ? feed.slug : '', title: safeText(feed.title, 200), description: safeText(feed.description), by: safeText(feed.by, 120), items }
+  return {
+    v: 1,
+    kind,
+    slug: isSlug(feed.slug) ? feed.slug : '',
+    title: safeText(feed.title, 200),
+    description: safeText(feed.description),
+    by: safeText(feed.by, 120),
+    items,
+  }
 }
 
 /** A card feed, checked. */

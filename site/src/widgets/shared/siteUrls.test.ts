@@ -7,7 +7,8 @@ describe('URLs a widget may use', () => {
     expect(httpBase('https://gongyu.example.cn')?.href).toBe('https://gongyu.example.cn/')
     expect(httpBase('../../', 'https://gongyu.example.cn/widgets/v1/gongyu-widgets.abc.js')?.href).toBe('https://gongyu.example.cn/')
     expect(httpBase('http://127.0.0.1:4321/sub?x=1#y')?.href).toBe('http://127.0.0.1:4321/sub/')
-    for (const hostile of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '', 'not a url']) expect(httpBase(hostile), hostile).toBeNull()
+    for (const hostile of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '', 'not a url'])
+      expect(httpBase(hostile), hostile).toBeNull()
   })
 
   it('builds links and feed URLs only from checked slugs', () => {
