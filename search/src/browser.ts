@@ -17,3 +17,11 @@ export async function loadStaticSearch(indexUrl: string, fetchIndex: typeof fetc
   const engine = EmbeddedSearch.load((await response.json()) as StaticIndexData)
   return { search: (input) => engine.searchNow(parseSearchQuery(input)) }
 }
+
+type MeiliBrowserSearchOptions = Parameters<typeof import('./browserMeilisearch.ts').createMeiliBrowserSearch>[0]
+
+/** Search through a Meilisearch server with a search-only key. The Meilisearch client loads only when this is called. */
+export async function createMeiliBrowserSearch(options: MeiliBrowserSearchOptions) {
+  const { createMeiliBrowserSearch: create } = await import('./browserMeilisearch.ts')
+  return create(options)
+}

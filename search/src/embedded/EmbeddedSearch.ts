@@ -11,7 +11,7 @@ import {
 } from '../engine/searchResponse.ts'
 import { highlight, snippet } from '../query/highlight.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
-import type { PublicRecord } from '../record/publicRecord.ts'
+import type { PublicRecord } from '@gongyu/contract'
 import { PinyinLookup, type PinyinTable } from '../text/pinyinTable.ts'
 import { tokenize } from '../text/tokenize.ts'
 import { fieldBoosts, type IndexedField } from './fieldBoosts.ts'

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch'
-import type { PublicRecord } from '../record/publicRecord.ts'
+import type { PublicRecord } from '@gongyu/contract'
 import { buildPinyinTable } from '../text/buildPinyinTable.ts'
 import { PinyinLookup } from '../text/pinyinTable.ts'
 import { toSearchDocument } from '../engine/searchResponse.ts'

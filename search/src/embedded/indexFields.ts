@@ -1,6 +1,6 @@
 import type { IndexedField } from './fieldBoosts.ts'
-import { familySituations, gradeByCode, labelOf, stages } from '../vocabulary.ts'
-import type { PublicRecord } from '../record/publicRecord.ts'
+import { familySituations, gradeByCode, labelOf, stages } from '@gongyu/contract'
+import type { PublicRecord } from '@gongyu/contract'
 import { pinyinWordsOf, wholePinyinOf } from '../text/pinyin.ts'
 
 /** Grade, stage and family-situation names of a record, so 三年级, 初中 or 留守 in a query finds it even when its text does not say so. */

@@ -1,6 +1,6 @@
 import { mentionedGradesAndStages, mentionedTypes } from '../text/gradeMentions.ts'
 import { normalizeText } from '../text/normalize.ts'
-import type { ContentTypeCode, GradeCode, StageCode } from '../vocabulary.ts'
+import type { ContentTypeCode, GradeCode, StageCode } from '@gongyu/contract'
 import type { PinyinLookup } from '../text/pinyinTable.ts'
 import { synonymGroups } from '../text/synonyms.ts'
 import { hanBigrams, hanRuns, segmentWords } from '../text/tokenize.ts'

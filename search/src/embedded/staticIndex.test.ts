@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseSearchQuery } from '../query/searchQuery.ts'
-import type { PublicRecord } from '../record/publicRecord.ts'
+import type { PublicRecord } from '@gongyu/contract'
 import { EmbeddedSearch, type StaticIndexData } from './EmbeddedSearch.ts'
 import { writeStaticIndex, writeStaticIndexes } from './staticIndex.ts'
 

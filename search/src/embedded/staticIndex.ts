@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { SearchDocument } from '../engine/searchResponse.ts'
-import type { PublicRecord } from '../record/publicRecord.ts'
+import type { PublicRecord } from '@gongyu/contract'
 import { buildEmbeddedSearch } from './buildEmbeddedSearch.ts'
 import type { StaticIndexData } from './EmbeddedSearch.ts'
 
@@ -53,5 +53,7 @@ export function writeStaticIndexes(records: PublicRecord[], targets: StaticIndex
 
 /** Writes one static index (see `writeStaticIndexes`). */
 export function writeStaticIndex(records: PublicRecord[], directory: string): WrittenIndex {
-  return writeStaticIndexes(records, [{ directory }])[0]!
+  const [written] = writeStaticIndexes(records, [{ directory }])
+  if (!written) throw new Error('The static index was not written.')
+  return written
 }

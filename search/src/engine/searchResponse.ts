@@ -1,4 +1,4 @@
-import type { PublicRecord } from '../record/publicRecord.ts'
+import type { PublicRecord } from '@gongyu/contract'
 import type { SearchQuery } from '../query/searchQuery.ts'
 
 /** The part of a public record a search index keeps for showing and filtering results. */

@@ -1,7 +1,7 @@
 import { Meilisearch } from 'meilisearch'
 import type { SearchEngine, SearchIndexWriter, SearchResponse } from '../engine/searchResponse.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
-import type { PublicRecord } from '../record/publicRecord.ts'
+import type { PublicRecord } from '@gongyu/contract'
 import { meiliKeyOf, toMeiliDocument, type MeiliDocument } from './meiliDocument.ts'
 import { meiliSettings } from './meiliSettings.ts'
 import { succeeded } from './meiliTasks.ts'

@@ -1,6 +1,6 @@
 import { toSearchDocument, type SearchDocument } from '../engine/searchResponse.ts'
 import { indexFieldsOf } from '../embedded/indexFields.ts'
-import type { PublicRecord } from '../record/publicRecord.ts'
+import type { PublicRecord } from '@gongyu/contract'
 import { hanBigrams, hanRuns } from '../text/tokenize.ts'
 import { normalizeText } from '../text/normalize.ts'
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../query/highlight.ts'
+import { escapeHtml } from '@gongyu/contract'
 
 /** Private-use characters that mark highlights in Meilisearch output; indexed content never contains them. */
 export const HIGHLIGHT_START = '\uE000'

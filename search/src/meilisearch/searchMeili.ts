@@ -8,7 +8,8 @@ import {
   type SearchHit,
   type SearchResponse,
 } from '../engine/searchResponse.ts'
-import { escapeHtml, snippet } from '../query/highlight.ts'
+import { escapeHtml } from '@gongyu/contract'
+import { snippet } from '../query/highlight.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
 import { normalizeText } from '../text/normalize.ts'
 import { tokenize } from '../text/tokenize.ts'
@@ -59,7 +60,7 @@ export async function searchMeili(client: Meilisearch, indexUid: string, query: 
   })
   const terms = query.text ? tokenize(query.text) : []
   const facets = Object.fromEntries(
-    facetNames.map((facet, index) => [facet, { ...(response.facetDistribution?.[meiliFacetAttributes[index]!] ?? {}) }]),
+    facetNames.map((facet, index) => [facet, { ...(response.facetDistribution?.[meiliFacetAttributes[index] ?? facet] ?? {}) }]),
   ) as FacetCounts
   return {
     engine: 'meilisearch',

@@ -1,11 +1,5 @@
+import { escapeHtml } from '@gongyu/contract'
 import { simplifiedForm } from '../text/normalize.ts'
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] as string)
-}
 
 /** Text to find (Simplified, lower-case) terms in: its Simplified form when that keeps every position, else just lower case. */
 function comparableForm(text: string): string {

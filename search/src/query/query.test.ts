@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, highlight, snippet } from './highlight.ts'
+import { escapeHtml } from '@gongyu/contract'
+import { highlight, snippet } from './highlight.ts'
 import { MAX_QUERY_LENGTH, parseSearchQuery, SearchQueryError } from './searchQuery.ts'
 
 function refusal(input: Parameters<typeof parseSearchQuery>[0]): SearchQueryError {

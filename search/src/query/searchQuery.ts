@@ -11,7 +11,7 @@ import {
   type FamilySituationCode,
   type GradeCode,
   type StageCode,
-} from '../vocabulary.ts'
+} from '@gongyu/contract'
 
 /** The longest free-text query accepted; longer ones are refused, not truncated. */
 export const MAX_QUERY_LENGTH = 200

@@ -68,7 +68,8 @@ export async function evaluateRelevance(engine: SearchEngine, judged: JudgedQuer
   const hitAt5 = (outcome: QueryOutcome) => outcome.firstRelevantRank !== null && outcome.firstRelevantRank <= 5
   const byKind: RelevanceReport['byKind'] = {}
   for (const outcome of outcomes) {
-    const entry = (byKind[outcome.kind] ??= { queries: 0, recallAt5: 0 })
+    const entry = byKind[outcome.kind] ?? { queries: 0, recallAt5: 0 }
+    byKind[outcome.kind] = entry
     entry.queries += 1
     entry.recallAt5 += hitAt5(outcome) ? 1 : 0
   }

@@ -1,4 +1,4 @@
-import { grades, stages, type ContentTypeCode, type GradeCode, type StageCode } from '../vocabulary.ts'
+import { grades, stages, type ContentTypeCode, type GradeCode, type StageCode } from '@gongyu/contract'
 import { normalizeText } from './normalize.ts'
 
 // Other everyday names for grades: 七年级 is 初一, and so on.

@@ -23,7 +23,7 @@ export function hanBigrams(run: string): string[] {
   const characters = [...run]
   if (characters.length < 2) return characters
   const bigrams: string[] = []
-  for (let index = 0; index < characters.length - 1; index += 1) bigrams.push(characters[index]! + characters[index + 1]!)
+  for (let index = 0; index < characters.length - 1; index += 1) bigrams.push(`${characters[index]}${characters[index + 1]}`)
   return bigrams
 }
 

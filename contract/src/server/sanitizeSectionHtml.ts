@@ -8,8 +8,10 @@ import sanitizeHtml from 'sanitize-html'
  */
 export function isPublicUrl(value: string): boolean {
   const url = value.trim()
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a URL with control characters is refused
   if (/^https?:\/\/[^\s]/i.test(url)) return !/[\u0000-\u001f\u007f\s]/.test(url)
   if (url.startsWith('#')) return true
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a URL with control characters is refused
   return url.startsWith('/') && !/^\/[/\\]/.test(url) && !/[\u0000-\u001f\u007f]/.test(url)
 }
 

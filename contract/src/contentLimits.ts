@@ -1,0 +1,64 @@
+import { LESSONS_PER_GRADE } from './vocabulary.ts'
+
+/** A closed range of a number field's value (minutes, seconds, a month), named as Payload's number field names it. */
+export interface ValueRange {
+  readonly min: number
+  readonly max: number
+}
+
+/** How many rows a list may have, named as Payload's array and relationship fields name it. */
+export interface RowRange {
+  readonly minRows: number
+  readonly maxRows: number
+}
+
+/** The longest a text may be, in characters, named as Payload's text fields name it. */
+export interface TextLength {
+  readonly maxLength: number
+}
+
+/**
+ * The field limits the CMS enforces, shared with the seed's front-matter
+ * schemas so that starter content can never hold what the CMS would refuse.
+ * The names match Payload's field options, so a collection spreads a limit
+ * into its field (`{ name: 'month', type: 'number', ...activityPlanLimits.month }`).
+ * Where the CMS and the seed lint disagreed (lesson durations were 5–180 in
+ * the CMS and 15–90 in the lint), the CMS value is the one kept here.
+ */
+export const contentLimits = {
+  /** Every content type's title. */
+  title: { maxLength: 80 },
+  /** The themes an item belongs to, when it needs any. */
+  themes: { minRows: 1, maxRows: 5 },
+  lesson: {
+    sequence: { min: 1, max: LESSONS_PER_GRADE },
+    durationMinutes: { min: 5, max: 180 },
+    summary: { maxLength: 400 },
+    objectives: { minRows: 1, maxRows: 8 },
+    reflectionQuestions: { minRows: 0, maxRows: 5 },
+  },
+  microLesson: {
+    durationSeconds: { min: 10, max: 3600 },
+  },
+  lessonPlan: {
+    durationMinutes: { min: 20, max: 240 },
+    objectives: { minRows: 1, maxRows: 6 },
+    materials: { minRows: 0, maxRows: 20 },
+    steps: { minRows: 1, maxRows: 15 },
+    stepMinutes: { min: 1, max: 120 },
+  },
+  activityPlan: {
+    month: { min: 1, max: 12 },
+    goals: { minRows: 1, maxRows: 6 },
+    steps: { minRows: 1, maxRows: 12 },
+    materials: { minRows: 0, maxRows: 20 },
+    safetyNotes: { minRows: 1, maxRows: 8 },
+  },
+} as const satisfies {
+  title: TextLength
+  themes: RowRange
+  lesson: Record<string, ValueRange | RowRange | TextLength>
+  microLesson: Record<string, ValueRange>
+  lessonPlan: Record<string, ValueRange | RowRange>
+  activityPlan: Record<string, ValueRange | RowRange>
+}

@@ -1,0 +1,5 @@
+export * from './contentLimits.ts'
+export * from './escapeHtml.ts'
+export * from './publicRecord.ts'
+export * from './urls.ts'
+export * from './vocabulary.ts'

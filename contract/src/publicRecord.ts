@@ -1,0 +1,132 @@
+import { z } from 'zod'
+import { audiences, categories, codesOf, contentTypes, familySituations, grades, occasions, stages } from './vocabulary.ts'
+
+/** One titled part of an item's page (objectives, body, practice…), as HTML the CMS has already escaped. */
+export const publicSectionSchema = z.object({
+  /** Stable key of the part, e.g. `objectives`, `body`, `practice`, `reflection`, `background`. */
+  key: z.string().min(1),
+  /** Chinese heading shown above the part. */
+  heading: z.string(),
+  /** Safe HTML: the CMS's converters' output passed through sanitizeSectionHtml (only http(s) and site-relative URLs). */
+  html: z.string(),
+})
+
+export type PublicSection = z.infer<typeof publicSectionSchema>
+
+/** The playable form of a micro-lesson's video, once it has been transcoded. */
+export const publicVideoSchema = z.object({
+  /** Site-relative URL of the HLS master playlist. */
+  master: z.string().startsWith('/'),
+  /** Site-relative URL of the audio-only playlist (省流量), when there is one. */
+  audio: z.string().startsWith('/').nullable(),
+  poster: z.string().startsWith('/').nullable(),
+  captions: z.string().startsWith('/').nullable(),
+  durationSeconds: z.number().nonnegative(),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  /** Renditions, lowest first, with their bandwidth for data-cost labels. */
+  renditions: z.array(z.object({ name: z.string(), height: z.number().int(), bandwidth: z.number().nonnegative() })),
+})
+
+export type PublicVideo = z.infer<typeof publicVideoSchema>
+
+/**
+ * The public content contract: one published item as search, the site and
+ * the widgets see it. Only published content is ever mapped to a record,
+ * and nothing in it comes from CMS internals (ids, drafts, review notes).
+ */
+export const publicRecordSchema = z.object({
+  /** `${type}:${slug}`: the same on every database and stable across re-imports. */
+  id: z.string().min(1),
+  type: z.enum(codesOf(contentTypes)),
+  slug: z.string().min(1),
+  /** Site-relative URL of the item's page. */
+  url: z.string().startsWith('/'),
+  title: z.string().min(1),
+  summary: z.string(),
+  /** Plain text of the body, for matching and snippets. */
+  bodyText: z.string(),
+  stages: z.array(z.enum(codesOf(stages))),
+  grades: z.array(z.enum(codesOf(grades))),
+  /** Teaching order of the earliest grade (幼儿园小班 = 1 … 高三 = 15, special needs = 16); 99 without a grade. */
+  gradeOrder: z.number().int(),
+  /** Theme slugs, main theme first. */
+  themes: z.array(z.string()),
+  themeNames: z.array(z.string()),
+  audience: z.array(z.enum(codesOf(audiences))),
+  category: z.enum(codesOf(categories)).nullable(),
+  durationMinutes: z.number().positive().nullable(),
+  familySituations: z.array(z.enum(codesOf(familySituations))),
+  /** ISO 8601. */
+  publishedAt: z.string(),
+  /** A lesson's place in its grade; null for other types. */
+  sequence: z.number().int().positive().nullable(),
+  /** The month an activity plan is for (1–12); null for other types. */
+  month: z.number().int().min(1).max(12).nullable(),
+  occasion: z.enum(codesOf(occasions)).nullable(),
+  /** The parts of the item's page, in reading order. */
+  sections: z.array(publicSectionSchema),
+  /** Ids of related records (a lesson's micro-lessons, cases and plan; a micro-lesson's lesson…). */
+  related: z.array(z.string()),
+  /** Who presents a micro-lesson (an organization or role, never a person). */
+  presenter: z.string().nullable(),
+  video: publicVideoSchema.nullable(),
+})
+
+export type PublicRecord = z.infer<typeof publicRecordSchema>
+
+/** A theme as the site lists it. */
+export const publicThemeSchema = z.object({ slug: z.string().min(1), name: z.string().min(1), description: z.string() })
+
+export type PublicTheme = z.infer<typeof publicThemeSchema>
+
+/** An organization that runs a parent school or workshop, as the site shows it. */
+export const publicOrganizationSchema = z.object({
+  slug: z.string().min(1),
+  name: z.string().min(1),
+  type: z.string(),
+  region: z.string(),
+  description: z.string(),
+  /** Origins allowed to frame this organization's widgets (`frame-ancestors`). */
+  allowedOrigins: z.array(z.string()),
+})
+
+export type PublicOrganization = z.infer<typeof publicOrganizationSchema>
+
+/** A published course list: an organization's ordered plan of lessons and micro-lessons. */
+export const publicCourseListSchema = z.object({
+  slug: z.string().min(1),
+  title: z.string().min(1),
+  description: z.string(),
+  organization: z.string(),
+  items: z.array(z.object({ recordId: z.string(), date: z.string().nullable(), note: z.string() })),
+  publishedAt: z.string(),
+})
+
+export type PublicCourseList = z.infer<typeof publicCourseListSchema>
+
+/** A path inside the data folder: relative, with `/` separators, and never leaving the folder. */
+const dataRelativePath = z
+  .string()
+  .min(1)
+  .refine((value) => !value.startsWith('/') && !/^[A-Za-z]:/.test(value) && !value.includes('\\') && !value.split('/').includes('..'), {
+    message: 'mediaSources must be paths relative to the data folder',
+  })
+
+/** Everything the CMS publishes for the site, widgets and search: written by the CMS export, read by the site build. */
+export const publishedContentSchema = z.object({
+  generatedAt: z.string(),
+  /**
+   * Folders holding the files behind `MEDIA_URL_PREFIX`, for the site build to copy, as POSIX paths
+   * relative to the data folder (`GONGYU_DATA_DIR`), e.g. `hls` and `uploads/captions`: never the CMS
+   * machine's absolute paths, so a site can be built elsewhere from a copy of the data folder.
+   * Absent when there are none.
+   */
+  mediaSources: z.object({ hls: dataRelativePath, captions: dataRelativePath }).optional(),
+  records: z.array(publicRecordSchema),
+  themes: z.array(publicThemeSchema),
+  organizations: z.array(publicOrganizationSchema),
+  courseLists: z.array(publicCourseListSchema),
+})
+
+export type PublishedContent = z.infer<typeof publishedContentSchema>

@@ -1,0 +1,2 @@
+export * from './exportLocation.ts'
+export * from './sanitizeSectionHtml.ts'
