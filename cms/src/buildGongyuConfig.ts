@@ -5,20 +5,17 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { zhTw } from '@payloadcms/translations/languages/zhTw'
 import { buildConfig, type Config, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
-import { ActivityPlans } from './collections/ActivityPlans'
 import { Captions } from './collections/Captions'
-import { CaseStudies } from './collections/CaseStudies'
+import { contentTypes } from './collections/contentTypes'
 import { CourseLists } from './collections/CourseLists'
-import { Lessons } from './collections/Lessons'
-import { LessonPlans } from './collections/LessonPlans'
 import { Media } from './collections/Media'
-import { MicroLessons } from './collections/MicroLessons'
 import { Organizations } from './collections/Organizations'
 import { restrictDocumentLocks } from './collections/restrictDocumentLocks'
 import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { withInputLimits } from './collections/withInputLimits'
+import { withPublicSync } from './collections/withPublicSync'
 import { isAdminRequest } from './access/isAdminRequest'
 import { databaseAdapter } from './db/databaseAdapter'
 import { graphqlValidationRules } from './graphql/graphqlValidationRules'
@@ -26,8 +23,9 @@ import { MAX_POPULATE_DEPTH } from './query/queryLimits'
 import { withQueryCaps } from './query/withQueryCaps'
 import { cmsRoot } from './env/paths'
 import { resolvePayloadSecret } from './env/payloadSecret'
+import { cmsSettings } from './env/settings'
 import { createFirstAdminFromEnv } from './hooks/createFirstAdminFromEnv'
-import { allowedOrigins } from './http/allowedOrigins'
+import { exportPublishedContentTask, exportQueueAutoRun } from './jobs/exportPublishedContent'
 import { searchQueueAutoRun, syncSearchRecordTask } from './jobs/syncSearchRecord'
 import { transcodeVideoTask, videoQueueAutoRun } from './jobs/transcodeVideo'
 import { searchEndpoint } from './search/searchEndpoint'
@@ -43,13 +41,14 @@ export interface GongyuConfigOptions {
 /** Assembles the Payload config; every part lives in its own file. */
 export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<SanitizedConfig> {
   const env = options.env ?? process.env
+  const settings = cmsSettings(env)
   const srcDir = path.join(cmsRoot, 'src')
   return buildConfig({
-    serverURL: env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
+    serverURL: settings.publicServerUrl,
     // Payload then accepts the session cookie only from these origins. Only with a public URL: a list
     // without the CMS's own origin would refuse its own admin. The API request guard refuses
     // cross-site writes either way (http/guardApiRequest.ts).
-    csrf: env.PAYLOAD_PUBLIC_SERVER_URL ? allowedOrigins(env) : [],
+    csrf: settings.publicServerUrl ? settings.allowedOrigins : [],
     secret: resolvePayloadSecret(env),
     db: options.db ?? databaseAdapter(env),
     editor: lexicalEditor(),
@@ -61,7 +60,16 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       importMap: { baseDir: srcDir },
       meta: { titleSuffix: ' · 共育课程资源库' },
     },
-    collections: [Lessons, MicroLessons, CaseStudies, LessonPlans, ActivityPlans, Themes, Organizations, CourseLists, Media, Videos, Captions, Users]
+    collections: [
+      ...Object.values(contentTypes).map((contentType) => withPublicSync(contentType.collection)),
+      Themes,
+      Organizations,
+      CourseLists,
+      Media,
+      Videos,
+      Captions,
+      Users,
+    ]
       .map(withInputLimits)
       .map(withQueryCaps),
     // No request populates relationships deeper than this, whatever `depth` it asks for.
@@ -70,7 +78,7 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
     upload: uploadOptions(env),
     plugins: objectStoragePlugins(env),
     // Test runs refuse thousands of requests on purpose; their log shows warnings and errors only.
-    logger: env.NODE_ENV === 'test' ? { options: { level: 'warn' } } : undefined,
+    logger: settings.nodeEnv === 'test' ? { options: { level: 'warn' } } : undefined,
     // Expected refusals are routine, not server errors.
     loggingLevels: {
       WorkflowForbiddenError: 'info',
@@ -89,11 +97,13 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
     },
     jobs: {
       // Scheduled publishing is a job; the dev server runs the queue every minute, tests run it themselves.
-      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }, videoQueueAutoRun, searchQueueAutoRun],
-      tasks: [transcodeVideoTask, syncSearchRecordTask],
+      autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }, videoQueueAutoRun, searchQueueAutoRun, exportQueueAutoRun],
+      tasks: [transcodeVideoTask, syncSearchRecordTask, exportPublishedContentTask],
+      // The export job's `concurrency` (one at a time, a newer queued job replaces a waiting one) needs this.
+      enableConcurrencyControl: true,
       // Running, queueing or cancelling jobs over HTTP (/api/payload-jobs/run, /handle-schedules) is for admins.
       access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
-      shouldAutoRun: () => env.NODE_ENV !== 'test' && env.GONGYU_DISABLE_JOB_RUNNER !== '1',
+      shouldAutoRun: () => settings.runJobs,
     },
     endpoints: [searchEndpoint],
     typescript: { outputFile: path.join(srcDir, 'payload-types.ts') },

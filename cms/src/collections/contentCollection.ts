@@ -1,4 +1,5 @@
-import type { CollectionBeforeValidateHook, CollectionConfig, CollectionSlug, Field } from 'payload'
+import { contentLimits } from '@gongyu/contract'
+import type { CollectionBeforeValidateHook, CollectionConfig, Field } from 'payload'
 import { isContentStaff } from '../access/isContentStaff'
 import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
 import { publishedOrContentStaff } from '../access/publishedOrContentStaff'
@@ -9,14 +10,15 @@ import { forgetPublicMediaAfterChange, forgetPublicMediaAfterDelete } from '../h
 import { guardPublishing, noteDraftRestore } from '../hooks/guardPublishing'
 import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
 import { uniqueSlug } from '../hooks/rejectDuplicates'
-import { syncSearchAfterChange, syncSearchAfterDelete } from '../hooks/syncPublicSearch'
 import { localizedLabel } from '../i18n/localizedLabel'
+import type { PublicCollection } from './contentTypes'
 
 /** How many versions each document keeps; older ones are pruned by Payload. */
 export const MAX_VERSIONS_PER_DOCUMENT = 100
 
 interface ContentCollectionOptions {
-  slug: CollectionSlug
+  /** A content type's slug: one listed in contentTypes.ts with its mapping to the public record. */
+  slug: PublicCollection
   /** The Chinese name, singular and plural alike (专题课程). */
   label: string
   englishSingular: string
@@ -60,11 +62,12 @@ export function contentCollection(options: ContentCollectionOptions): Collection
       beforeOperation: [noteDraftRestore],
       beforeValidate: [fillSlug, refusePersonalInformation(), ...(options.beforeValidate ?? []), uniqueSlug(options.slug, options.label)],
       beforeChange: [guardPublishing(['admin', 'reviewer'])],
-      afterChange: [forgetPublicMediaAfterChange, syncSearchAfterChange],
-      afterDelete: [forgetPublicMediaAfterDelete, syncSearchAfterDelete],
+      // Search and export sync is added when the config is assembled (withPublicSync.ts).
+      afterChange: [forgetPublicMediaAfterChange],
+      afterDelete: [forgetPublicMediaAfterDelete],
     },
     fields: [
-      { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), maxLength: 80 },
+      { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), ...contentLimits.title },
       ...options.fields,
       slugField(),
       ...workflowFields(),

@@ -1,3 +1,4 @@
+import { contentLimits } from '@gongyu/contract'
 import type { RelationshipField } from 'payload'
 import { localizedLabel } from '../i18n/localizedLabel'
 
@@ -8,7 +9,7 @@ export const themesField = (required = true): RelationshipField => ({
   relationTo: 'themes',
   hasMany: true,
   required,
-  minRows: required ? 1 : undefined,
-  maxRows: 5,
+  minRows: required ? contentLimits.themes.minRows : undefined,
+  maxRows: contentLimits.themes.maxRows,
   label: localizedLabel('主题', 'Themes'),
 })

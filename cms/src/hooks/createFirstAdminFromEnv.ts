@@ -1,4 +1,5 @@
 import type { Payload } from 'payload'
+import { cmsSettings } from '../env/settings'
 
 /**
  * Creates the first admin account from `GONGYU_ADMIN_EMAIL` and
@@ -6,9 +7,9 @@ import type { Payload } from 'payload'
  * admin shows its own "create first user" form.
  */
 export async function createFirstAdminFromEnv(payload: Payload, env: NodeJS.ProcessEnv): Promise<void> {
-  const email = env.GONGYU_ADMIN_EMAIL
-  const password = env.GONGYU_ADMIN_PASSWORD
-  if (!email || !password) return
+  const firstAdmin = cmsSettings(env).firstAdmin
+  if (!firstAdmin) return
+  const { email, password } = firstAdmin
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return
   await payload.create({ collection: 'users', data: { email, password, role: 'admin', name: '管理员' }, overrideAccess: true })

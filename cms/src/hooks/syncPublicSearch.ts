@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
-import { engineKindFromEnv } from '@gongyu/search/engine'
-import { recordId } from '@gongyu/search/record'
-import { schedulePublishedExport } from '../publishing/schedulePublishedExport'
-import { publicCollections, type PublicCollection } from '../publishing/toPublicRecord'
+import { recordId } from '@gongyu/contract'
+import { searchEngineChoice } from '@gongyu/search/server'
+import { queuePublishedExport } from '../publishing/queuePublishedExport'
+import { publicCollections, type PublicCollection } from '../collections/contentTypes'
 import { noteSearchChange, noteSearchRebuild } from '../search/embeddedSearchState'
 import { SEARCH_QUEUE, SKIP_SEARCH_SYNC, SYNC_SEARCH_TASK } from '../search/searchSync'
 
@@ -14,11 +14,16 @@ function recordIdsOf(collection: PublicCollection, ...docs: unknown[]): string[]
 }
 
 /**
- * After any save or delete of course content: the embedded index notes the
- * change (it catches up on the next search), Meilisearch gets a queued job
- * (never an inline call, so an outage loses nothing), and the published
- * export is rewritten for the site, debounced. Bulk imports skip this and
- * rebuild once.
+ * After any save or delete that changes what the public sees:
+ * 1. the CMS's own embedded search index notes the change in memory and
+ *    catches up on its next search (it lives in this process, so no job);
+ * 2. with Meilisearch, a `syncSearchRecord` job is queued (never an inline
+ *    call, so an outage loses nothing);
+ * 3. an `exportPublishedContent` job is queued: it rewrites `published.json`,
+ *    which the site runner watches and rebuilds from
+ *    (publish → job → export file → site runner → build).
+ * Jobs are queued in the save's transaction. Bulk imports skip all of this
+ * and rebuild once (seed/runSeed.ts).
  */
 async function onPublicContentChange(
   req: PayloadRequest,
@@ -33,10 +38,10 @@ async function onPublicContentChange(
     return
   }
   noteSearchChange(payload, { collection, id, recordIds })
-  if (engineKindFromEnv() === 'meilisearch') {
+  if (searchEngineChoice().kind === 'meilisearch') {
     await payload.jobs.queue({ task: SYNC_SEARCH_TASK, queue: SEARCH_QUEUE, input: { collection, id: String(id), recordIds }, req })
   }
-  schedulePublishedExport(payload)
+  await queuePublishedExport(payload, req)
 }
 
 /** Keeps search and the export in step after a save (publish, unpublish, a new draft, a renamed slug). */

@@ -1,14 +1,20 @@
 import type { Payload } from 'payload'
-import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme, PublishedContent } from '@gongyu/search/record'
-import { publicCollections, toPublicRecord, type PublicCollection, type RecordLookups } from './toPublicRecord'
-import { hlsDirectory, uploadDirectory } from '../env/paths'
+import type { PublicRecord, PublishedContent } from '@gongyu/contract'
+import { publicCollections, toPublicRecord, type ContentDocument, type PublicCollection } from '../collections/contentTypes'
+import { courseListToPublicCourseList } from '../collections/CourseLists/toPublicCourseList'
+import { organizationToPublicOrganization } from '../collections/Organizations/toPublicOrganization'
+import { themeToPublicTheme } from '../collections/Themes/toPublicTheme'
+import type { Config } from '../payload-types'
+import type { RecordLookups, RelationValue } from './recordLookups'
+import { dataRelativePath, hlsDirectory, uploadDirectory } from '../env/paths'
 import { mediaLookup } from './mediaLookup'
 import { videoLookup } from './videoLookup'
 
 const PAGE_SIZE = 200
 
 type Id = string | number
-type Doc = Record<string, unknown> & { id: Id }
+/** What cross-record references need of a document: its id, its slug and, for a lesson, its themes. */
+type ReferencedDocument = { id: Id; slug: string; themes?: RelationValue[] }
 
 function idOf(value: unknown): Id | undefined {
   if (value && typeof value === 'object') return (value as { id?: Id }).id
@@ -16,11 +22,11 @@ function idOf(value: unknown): Id | undefined {
 }
 
 /** Every published document of a collection, read as an anonymous visitor. */
-async function readAnonymously(payload: Payload, collection: PublicCollection | 'course-lists'): Promise<Doc[]> {
-  const docs: Doc[] = []
+async function readAnonymously<Slug extends PublicCollection | 'course-lists'>(payload: Payload, collection: Slug): Promise<Config['collections'][Slug][]> {
+  const docs: Config['collections'][Slug][] = []
   for (let page = 1; ; page += 1) {
     const result = await payload.find({ collection, page, limit: PAGE_SIZE, depth: 0, draft: false, overrideAccess: false, sort: 'createdAt' })
-    docs.push(...(result.docs as unknown as Doc[]))
+    docs.push(...result.docs)
     if (!result.hasNextPage) break
   }
   return docs
@@ -47,18 +53,16 @@ export async function readPublishedRecords(payload: Payload): Promise<PublicReco
 }
 
 /** What records refer to across collections: the record id of every published document, and each lesson's themes (for its plans). */
-function referencesOf(docsByCollection: Map<PublicCollection, Doc[]>) {
+function referencesOf(docsByCollection: ReadonlyMap<PublicCollection, readonly ReferencedDocument[]>) {
   const recordIds = new Map<string, string>()
   for (const [collection, docs] of docsByCollection) {
     for (const doc of docs) if (typeof doc.slug === 'string') recordIds.set(`${collection}:${doc.id}`, `${publicCollections[collection]}:${doc.slug}`)
   }
-  const lessonThemes = new Map<Id, unknown[]>(
-    (docsByCollection.get('lessons') ?? []).map((lesson) => [lesson.id, Array.isArray(lesson.themes) ? lesson.themes : []]),
-  )
+  const lessonThemes = new Map<Id, RelationValue[]>((docsByCollection.get('lessons') ?? []).map((lesson) => [lesson.id, lesson.themes ?? []]))
   return { recordIds, lessonThemes }
 }
 
-async function lookupsFor(payload: Payload, docsByCollection: Map<PublicCollection, Doc[]>) {
+async function lookupsFor(payload: Payload, docsByCollection: ReadonlyMap<PublicCollection, readonly ReferencedDocument[]>) {
   const { recordIds, lessonThemes } = referencesOf(docsByCollection)
   const themeDocs = await payload.find({ collection: 'themes', limit: 0, pagination: false, depth: 0, overrideAccess: false, sort: 'slug' })
   const themeById = new Map<Id, { slug: string; name: string }>(themeDocs.docs.map((theme) => [theme.id, { slug: theme.slug, name: theme.name }]))
@@ -79,18 +83,18 @@ async function lookupsFor(payload: Payload, docsByCollection: Map<PublicCollecti
  * are resolved; the reverse links on those records are not updated.
  */
 export async function readPublishedRecordsOf(payload: Payload, wanted: Partial<Record<PublicCollection, Id[]>>): Promise<PublicRecord[]> {
-  const references = new Map<PublicCollection, Doc[]>()
+  const references = new Map<PublicCollection, ReferencedDocument[]>()
   for (const collection of Object.keys(publicCollections) as PublicCollection[]) {
-    const select = (collection === 'lessons' ? { slug: true, themes: true } : { slug: true }) as { slug: true }
+    const select = collection === 'lessons' ? ({ slug: true, themes: true } as const) : ({ slug: true } as const)
     const { docs } = await payload.find({ collection, limit: 0, pagination: false, depth: 0, draft: false, overrideAccess: false, select })
-    references.set(collection, docs as unknown as Doc[])
+    references.set(collection, docs)
   }
   const { lookups } = await lookupsFor(payload, references)
   const records: PublicRecord[] = []
   for (const [collection, ids] of Object.entries(wanted) as [PublicCollection, Id[]][]) {
     if (ids.length === 0) continue
     const { docs } = await payload.find({ collection, where: { id: { in: ids } }, limit: 0, pagination: false, depth: 0, draft: false, overrideAccess: false })
-    for (const doc of docs as unknown as Doc[]) {
+    for (const doc of docs) {
       const record = toPublicRecord(collection, doc, lookups)
       if (record) records.push(record)
     }
@@ -100,9 +104,9 @@ export async function readPublishedRecordsOf(payload: Payload, wanted: Partial<R
 
 /** Everything the public sees: records, themes, organizations and published course lists. */
 export async function readPublishedContent(payload: Payload): Promise<PublishedContent> {
-  const docsByCollection = new Map<PublicCollection, Doc[]>()
+  const docsByCollection = new Map<PublicCollection, ContentDocument[]>()
   for (const collection of Object.keys(publicCollections) as PublicCollection[]) docsByCollection.set(collection, await readAnonymously(payload, collection))
-  const { lookups, themeDocs, recordIds } = await lookupsFor(payload, docsByCollection)
+  const { lookups, themeDocs } = await lookupsFor(payload, docsByCollection)
   const records: PublicRecord[] = []
   for (const [collection, docs] of docsByCollection) {
     for (const doc of docs) {
@@ -114,39 +118,19 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
 
   const organizationDocs = await payload.find({ collection: 'organizations', limit: 0, pagination: false, depth: 0, overrideAccess: false, sort: 'slug' })
   const organizationSlugs = new Map<Id, string>(organizationDocs.docs.map((organization) => [organization.id, organization.slug]))
-  const courseLists: PublicCourseList[] = (await readAnonymously(payload, 'course-lists')).flatMap((doc) => {
-    const organization = organizationSlugs.get(idOf(doc.organization) as Id)
-    if (doc._status !== 'published' || typeof doc.slug !== 'string' || !organization) return []
-    const items = (Array.isArray(doc.items) ? doc.items : []).flatMap(
-      (row: { resource?: { relationTo?: string; value?: unknown }; date?: string | null; note?: string | null }) => {
-        const relationTo = row.resource?.relationTo
-        const recordId = relationTo && relationTo in publicCollections ? recordIds.get(`${relationTo}:${idOf(row.resource?.value)}`) : undefined
-        return recordId ? [{ recordId, date: row.date ? row.date.slice(0, 10) : null, note: row.note ?? '' }] : []
-      },
-    )
-    return [
-      {
-        slug: doc.slug,
-        title: String(doc.title),
-        description: String(doc.description ?? ''),
-        organization,
-        items,
-        publishedAt: new Date(String(doc.updatedAt)).toISOString(),
-      },
-    ]
-  })
-  const themes: PublicTheme[] = themeDocs.docs.map((theme) => ({ slug: theme.slug, name: theme.name, description: theme.description ?? '' }))
-  const organizations: PublicOrganization[] = organizationDocs.docs.map((organization) => ({
-    slug: organization.slug,
-    name: organization.name,
-    type: organization.type,
-    region: organization.region,
-    description: organization.description ?? '',
-    allowedOrigins: (organization.allowedOrigins ?? []).map((row) => row.origin),
-  }))
+  const courseListLookups = {
+    organizationSlugOf: (value: RelationValue) => organizationSlugs.get(idOf(value) as Id),
+    recordIdOf: lookups.recordIdOf,
+  }
+  const courseLists = (await readAnonymously(payload, 'course-lists'))
+    .map((courseList) => courseListToPublicCourseList(courseList, courseListLookups))
+    .filter((courseList) => courseList !== undefined)
+  const themes = themeDocs.docs.map(themeToPublicTheme)
+  const organizations = organizationDocs.docs.map(organizationToPublicOrganization)
   return {
     generatedAt: new Date().toISOString(),
-    mediaSources: { hls: hlsDirectory(), captions: uploadDirectory('captions') },
+    // Relative to the data folder: the site build resolves them against its own GONGYU_DATA_DIR.
+    mediaSources: { hls: dataRelativePath(hlsDirectory()), captions: dataRelativePath(uploadDirectory('captions')) },
     records,
     themes,
     organizations,

@@ -1,17 +1,10 @@
-import { caseSourceTypes, familySituations, grades, stages } from '@gongyu/search/vocabulary'
-import { codeSelect } from '../fields/codeSelect'
-import { themesField } from '../fields/themesField'
-import { requireExistingUploads } from '../hooks/requireExistingUploads'
-import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollection } from './contentCollection'
-
-/** The four sections of a case, in the order readers meet them. */
-export const caseStudySections = [
-  { name: 'background', label: '背景', english: 'Background' },
-  { name: 'problem', label: '问题描述', english: 'Problem' },
-  { name: 'strategy', label: '解决策略', english: 'Strategy' },
-  { name: 'outcome', label: '结果评估', english: 'Outcome evaluation' },
-] as const
+import { caseSourceTypes, familySituations, grades, stages } from '@gongyu/contract'
+import { codeSelect } from '../../fields/codeSelect'
+import { themesField } from '../../fields/themesField'
+import { requireExistingUploads } from '../../hooks/requireExistingUploads'
+import { localizedLabel } from '../../i18n/localizedLabel'
+import { contentCollection } from '../contentCollection'
+import { caseStudySections } from './caseStudySections'
 
 /** 典型案例: an anonymized case, checked for personal information on every save. */
 export const CaseStudies = contentCollection({

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
-import { createCourseLists, manageOwnCourseLists, readCourseListVersions, readCourseLists } from '../access/courseListAccess'
-import { hasRole } from '../access/roles'
-import { slugField } from '../fields/slugField'
-import { assignOwnOrganization } from '../hooks/assignOwnOrganization'
-import { fillSlug } from '../hooks/fillSlug'
-import { guardPublishing } from '../hooks/guardPublishing'
-import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
-import { uniqueSlug } from '../hooks/rejectDuplicates'
-import { localizedLabel } from '../i18n/localizedLabel'
+import { createCourseLists, manageOwnCourseLists, readCourseListVersions, readCourseLists } from '../../access/courseListAccess'
+import { hasRole } from '../../access/roles'
+import { slugField } from '../../fields/slugField'
+import { assignOwnOrganization } from './hooks/assignOwnOrganization'
+import { fillSlug } from '../../hooks/fillSlug'
+import { guardPublishing } from '../../hooks/guardPublishing'
+import { refusePersonalInformation } from '../../hooks/refusePersonalInformation'
+import { uniqueSlug } from '../../hooks/rejectDuplicates'
+import { localizedLabel } from '../../i18n/localizedLabel'
 
 /** 课程清单: an organization's curated, ordered plan of lessons and micro-lessons. */
 export const CourseLists: CollectionConfig = {

@@ -1,9 +1,9 @@
-import { grades } from '@gongyu/search/vocabulary'
-import { codeSelect } from '../fields/codeSelect'
-import { textList } from '../fields/textList'
-import { requireExistingUploads } from '../hooks/requireExistingUploads'
-import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollection } from './contentCollection'
+import { contentLimits, grades } from '@gongyu/contract'
+import { codeSelect } from '../../fields/codeSelect'
+import { textList } from '../../fields/textList'
+import { requireExistingUploads } from '../../hooks/requireExistingUploads'
+import { localizedLabel } from '../../i18n/localizedLabel'
+import { contentCollection } from '../contentCollection'
 
 /** 教案: a runnable parent-session plan for the teacher or 班主任 who leads it. */
 export const LessonPlans = contentCollection({
@@ -18,25 +18,30 @@ export const LessonPlans = contentCollection({
       fields: [
         { name: 'lesson', type: 'relationship', relationTo: 'lessons', required: true, label: localizedLabel('服务的课程', 'Lesson') },
         codeSelect({ name: 'grade', label: '年级', englishLabel: 'Grade', vocabulary: grades, required: true }),
-        { name: 'durationMinutes', type: 'number', required: true, min: 20, max: 240, label: localizedLabel('时长（分钟）', 'Duration (minutes)') },
+        {
+          name: 'durationMinutes',
+          type: 'number',
+          required: true,
+          ...contentLimits.lessonPlan.durationMinutes,
+          label: localizedLabel('时长（分钟）', 'Duration (minutes)'),
+        },
       ],
     },
-    textList({ name: 'objectives', label: '活动目标', englishLabel: 'Objectives', itemLabel: '目标', minRows: 1, maxRows: 6, required: true }),
+    textList({ name: 'objectives', label: '活动目标', englishLabel: 'Objectives', itemLabel: '目标', ...contentLimits.lessonPlan.objectives, required: true }),
     { name: 'preparation', type: 'textarea', required: true, label: localizedLabel('课前准备', 'Preparation') },
-    textList({ name: 'materials', label: '材料', englishLabel: 'Materials', itemLabel: '材料', maxRows: 20 }),
+    textList({ name: 'materials', label: '材料', englishLabel: 'Materials', itemLabel: '材料', ...contentLimits.lessonPlan.materials }),
     {
       name: 'steps',
       type: 'array',
       required: true,
-      minRows: 1,
-      maxRows: 15,
+      ...contentLimits.lessonPlan.steps,
       label: localizedLabel('活动流程', 'Timed steps'),
       labels: { singular: localizedLabel('环节', 'Step'), plural: localizedLabel('活动流程', 'Steps') },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'minutes', type: 'number', required: true, min: 1, max: 120, label: localizedLabel('分钟', 'Minutes') },
+            { name: 'minutes', type: 'number', required: true, ...contentLimits.lessonPlan.stepMinutes, label: localizedLabel('分钟', 'Minutes') },
             { name: 'activity', type: 'text', required: true, label: localizedLabel('环节', 'Activity') },
           ],
         },

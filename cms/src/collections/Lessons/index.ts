@@ -1,17 +1,20 @@
-import { audiences, categories, gradeByCode, grades, LESSONS_PER_GRADE, stages } from '@gongyu/search/vocabulary'
-import { codeSelect } from '../fields/codeSelect'
-import { textList } from '../fields/textList'
-import { themesField } from '../fields/themesField'
-import { validateOnEverySave } from '../fields/validateOnEverySave'
-import { fillStageFromGrade } from '../hooks/fillStageFromGrade'
-import { rejectDuplicates } from '../hooks/rejectDuplicates'
-import { requireExistingUploads } from '../hooks/requireExistingUploads'
-import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollection } from './contentCollection'
+import { audiences, categories, contentLimits, gradeByCode, grades, stages } from '@gongyu/contract'
+import { codeSelect } from '../../fields/codeSelect'
+import { textList } from '../../fields/textList'
+import { themesField } from '../../fields/themesField'
+import { validateOnEverySave } from '../../fields/validateOnEverySave'
+import { fillStageFromGrade } from './hooks/fillStageFromGrade'
+import { rejectDuplicates } from '../../hooks/rejectDuplicates'
+import { requireExistingUploads } from '../../hooks/requireExistingUploads'
+import { localizedLabel } from '../../i18n/localizedLabel'
+import { contentCollection } from '../contentCollection'
+
+const { sequence } = contentLimits.lesson
 
 function validateSequence(value: number | null | undefined): true | string {
   return (
-    (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LESSONS_PER_GRADE) || `课序号应为 1 到 ${LESSONS_PER_GRADE} 之间的整数。`
+    (typeof value === 'number' && Number.isInteger(value) && value >= sequence.min && value <= sequence.max) ||
+    `课序号应为 ${sequence.min} 到 ${sequence.max} 之间的整数。`
   )
 }
 
@@ -41,8 +44,7 @@ export const Lessons = contentCollection({
           name: 'sequence',
           type: 'number',
           required: true,
-          min: 1,
-          max: LESSONS_PER_GRADE,
+          ...sequence,
           label: localizedLabel('课序号', 'Sequence'),
           admin: { description: localizedLabel('本年级内第几课（1–20）', 'Position within the grade (1–20)') },
           validate: validateSequence,
@@ -66,15 +68,21 @@ export const Lessons = contentCollection({
           name: 'durationMinutes',
           type: 'number',
           required: true,
-          min: 5,
-          max: 180,
+          ...contentLimits.lesson.durationMinutes,
           label: localizedLabel('时长（分钟）', 'Duration (minutes)'),
         },
       ],
     },
     themesField(),
-    { name: 'summary', type: 'textarea', required: true, label: localizedLabel('摘要', 'Summary'), maxLength: 400 },
-    textList({ name: 'objectives', label: '学习目标', englishLabel: 'Learning objectives', itemLabel: '目标', minRows: 1, maxRows: 8, required: true }),
+    { name: 'summary', type: 'textarea', required: true, label: localizedLabel('摘要', 'Summary'), ...contentLimits.lesson.summary },
+    textList({
+      name: 'objectives',
+      label: '学习目标',
+      englishLabel: 'Learning objectives',
+      itemLabel: '目标',
+      ...contentLimits.lesson.objectives,
+      required: true,
+    }),
     { name: 'body', type: 'richText', required: true, label: localizedLabel('正文', 'Body'), hooks: { beforeValidate: [requireExistingUploads] } },
     {
       name: 'practiceActivity',
@@ -91,7 +99,13 @@ export const Lessons = contentCollection({
         },
       ],
     },
-    textList({ name: 'reflectionQuestions', label: '反思问题', englishLabel: 'Reflection questions', itemLabel: '问题', maxRows: 5 }),
+    textList({
+      name: 'reflectionQuestions',
+      label: '反思问题',
+      englishLabel: 'Reflection questions',
+      itemLabel: '问题',
+      ...contentLimits.lesson.reflectionQuestions,
+    }),
     {
       type: 'collapsible',
       label: localizedLabel('相关资源', 'Related resources'),

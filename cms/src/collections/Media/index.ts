@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
-import { isContentStaff } from '../access/isContentStaff'
-import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
-import { usedByPublishedOrContentStaff } from '../access/usedByPublishedOrContentStaff'
-import { uploadDirectory } from '../env/paths'
-import { guardLiveMedia } from '../hooks/guardLiveMedia'
-import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
-import { refuseOversizedUpload } from '../hooks/refuseOversizedUpload'
-import { refuseUnsafeFilename } from '../hooks/refuseUnsafeFilename'
-import { localizedLabel } from '../i18n/localizedLabel'
+import { isContentStaff } from '../../access/isContentStaff'
+import { isReviewerOrAdmin } from '../../access/isReviewerOrAdmin'
+import { usedByPublishedOrContentStaff } from '../../access/usedByPublishedOrContentStaff'
+import { uploadDirectory } from '../../env/paths'
+import { guardLiveMedia } from '../../hooks/guardLiveMedia'
+import { refusePersonalInformation } from '../../hooks/refusePersonalInformation'
+import { refuseOversizedUpload } from '../../hooks/refuseOversizedUpload'
+import { refuseUnsafeFilename } from '../../hooks/refuseUnsafeFilename'
+import { localizedLabel } from '../../i18n/localizedLabel'
 
 /** Images (posters, illustrations) and PDF handouts. */
 export const Media: CollectionConfig = {

@@ -1,9 +1,9 @@
-import { grades } from '@gongyu/search/vocabulary'
-import { codeSelect } from '../fields/codeSelect'
-import { themesField } from '../fields/themesField'
-import { rejectInventedPresenter } from '../hooks/rejectInventedPresenter'
-import { localizedLabel } from '../i18n/localizedLabel'
-import { contentCollection } from './contentCollection'
+import { contentLimits, grades } from '@gongyu/contract'
+import { codeSelect } from '../../fields/codeSelect'
+import { themesField } from '../../fields/themesField'
+import { rejectInventedPresenter } from './hooks/rejectInventedPresenter'
+import { localizedLabel } from '../../i18n/localizedLabel'
+import { contentCollection } from '../contentCollection'
 
 /** 微课: a short video for parents, tied to a lesson. */
 export const MicroLessons = contentCollection({
@@ -19,8 +19,7 @@ export const MicroLessons = contentCollection({
       name: 'durationSeconds',
       type: 'number',
       required: true,
-      min: 10,
-      max: 3600,
+      ...contentLimits.microLesson.durationSeconds,
       label: localizedLabel('时长（秒）', 'Duration (seconds)'),
     },
     { name: 'poster', type: 'upload', relationTo: 'media', label: localizedLabel('封面图', 'Poster') },

@@ -1,28 +1,15 @@
 import type { CollectionConfig } from 'payload'
-import { organizationTypes } from '@gongyu/search/vocabulary'
-import { anyone } from '../access/anyone'
-import { isAdmin } from '../access/isAdmin'
-import { updateOwnOrganization } from '../access/organizationAccess'
-import { codeSelect } from '../fields/codeSelect'
-import { slugField } from '../fields/slugField'
-import { fillSlug } from '../hooks/fillSlug'
-import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
-import { uniqueSlug } from '../hooks/rejectDuplicates'
-import { localizedLabel } from '../i18n/localizedLabel'
-
-/** An origin a school's website is served from: scheme, host and optional port, nothing else. */
-export function validateOrigin(value: string | null | undefined): true | string {
-  if (!value) return '请填写网站来源，例如 https://www.example-school.cn'
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return `「${value}」不是有效的网址。请填写形如 https://www.example-school.cn 的来源。`
-  }
-  if (!['http:', 'https:'].includes(url.protocol)) return `「${value}」必须以 http:// 或 https:// 开头。`
-  if (url.origin !== value.replace(/\/$/, '')) return `「${value}」只能包含协议、域名和端口，不能带路径或参数。`
-  return true
-}
+import { organizationTypes } from '@gongyu/contract'
+import { anyone } from '../../access/anyone'
+import { isAdmin } from '../../access/isAdmin'
+import { updateOwnOrganization } from '../../access/organizationAccess'
+import { codeSelect } from '../../fields/codeSelect'
+import { slugField } from '../../fields/slugField'
+import { fillSlug } from '../../hooks/fillSlug'
+import { refusePersonalInformation } from '../../hooks/refusePersonalInformation'
+import { uniqueSlug } from '../../hooks/rejectDuplicates'
+import { localizedLabel } from '../../i18n/localizedLabel'
+import { validateOrigin } from './validateOrigin'
 
 /** Parent schools, kindergartens and community workshops that curate course lists. */
 export const Organizations: CollectionConfig = {

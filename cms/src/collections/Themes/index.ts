@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
-import { anyone } from '../access/anyone'
-import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
-import { slugField } from '../fields/slugField'
-import { fillSlug } from '../hooks/fillSlug'
-import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
-import { uniqueSlug } from '../hooks/rejectDuplicates'
-import { localizedLabel } from '../i18n/localizedLabel'
+import { anyone } from '../../access/anyone'
+import { isReviewerOrAdmin } from '../../access/isReviewerOrAdmin'
+import { slugField } from '../../fields/slugField'
+import { fillSlug } from '../../hooks/fillSlug'
+import { refusePersonalInformation } from '../../hooks/refusePersonalInformation'
+import { uniqueSlug } from '../../hooks/rejectDuplicates'
+import { localizedLabel } from '../../i18n/localizedLabel'
 
 /**
  * 主题: the topics the bank is browsed by. Every theme is public at once

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
-import { adminOrSelf } from '../access/adminOrSelf'
-import { isAdmin } from '../access/isAdmin'
-import { isAdminField } from '../access/isAdminField'
-import { localizedLabel } from '../i18n/localizedLabel'
-import { equalizeLoginTiming } from '../hooks/equalizeLoginTiming'
-import { requireOrganizationForOrgAdmin } from '../hooks/requireOrganizationForOrgAdmin'
+import { adminOrSelf } from '../../access/adminOrSelf'
+import { isAdmin } from '../../access/isAdmin'
+import { isAdminField } from '../../access/isAdminField'
+import { localizedLabel } from '../../i18n/localizedLabel'
+import { equalizeLoginTiming } from './hooks/equalizeLoginTiming'
+import { requireOrganizationForOrgAdmin } from './hooks/requireOrganizationForOrgAdmin'
 
 /** The roles a staff account can have, with what each may do. */
 export const userRoles = [

@@ -1,8 +1,9 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
-import { looksLikePersonalName } from '../privacy/personalNames'
+import type { MicroLesson } from '../../../payload-types'
+import { looksLikePersonalName } from '../../../privacy/personalNames'
 
 /** A micro-lesson presenter is an organization or a role, never a person's name. */
-export const rejectInventedPresenter: CollectionBeforeValidateHook = ({ data, req }) => {
+export const rejectInventedPresenter: CollectionBeforeValidateHook<MicroLesson> = ({ data, req }) => {
   const presenter = typeof data?.presenter === 'string' ? data.presenter.trim() : ''
   if (!presenter || !looksLikePersonalName(presenter)) return data
   throw new ValidationError(
