@@ -120,6 +120,7 @@ export interface Config {
     tasks: {
       transcodeVideo: TaskTranscodeVideo;
       syncSearchRecord: TaskSyncSearchRecord;
+      exportPublishedContent: TaskExportPublishedContent;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -792,7 +793,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'transcodeVideo' | 'syncSearchRecord' | 'schedulePublish';
+        taskSlug: 'inline' | 'transcodeVideo' | 'syncSearchRecord' | 'exportPublishedContent' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -825,10 +826,14 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'transcodeVideo' | 'syncSearchRecord' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'transcodeVideo' | 'syncSearchRecord' | 'exportPublishedContent' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  /**
+   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
+   */
+  concurrencyKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1299,6 +1304,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  concurrencyKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1378,6 +1384,16 @@ export interface TaskSyncSearchRecord {
   output: {
     upserted?: number | null;
     removed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExportPublishedContent".
+ */
+export interface TaskExportPublishedContent {
+  input?: unknown;
+  output: {
+    records: number;
   };
 }
 /**

@@ -4,6 +4,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 import { dataDirectory } from '../env/paths'
 import { ConfigurationError } from '../env/payloadSecret'
+import { cmsSettings } from '../env/settings'
 import { databaseKind } from './databaseKind'
 import { serializeTransactions } from './serializeTransactions'
 
@@ -20,7 +21,7 @@ export type MongoCompatibilityOptions = Partial<Omit<MongooseAdapterArgs, 'url'>
  * file in `data/`, `mongodb://` or `mongodb+srv://` means MongoDB.
  */
 export function databaseAdapter(env: NodeJS.ProcessEnv = process.env, mongoCompatibility: MongoCompatibilityOptions = {}): DatabaseAdapterObj {
-  const uri = env.DATABASE_URI
+  const uri = cmsSettings(env).databaseUri
   if (databaseKind(uri) === 'mongodb') {
     const adapter = mongooseAdapter({
       url: uri as string,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defaultDataDirectory } from '@gongyu/search/export-location'
+import { cmsSettings } from './settings'
 
 /** The `cms/` package folder. */
 export const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -11,7 +11,7 @@ export const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  * or the git-ignored `data/` folder at the repository root. Created on first use.
  */
 export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  const directory = defaultDataDirectory(env)
+  const directory = cmsSettings(env).dataDir
   mkdirSync(directory, { recursive: true })
   return directory
 }
@@ -38,4 +38,11 @@ export function scratchDirectory(kind: 'uploads' | 'transcodes', env: NodeJS.Pro
   const directory = path.join(dataDirectory(env), 'tmp', kind)
   mkdirSync(directory, { recursive: true })
   return directory
+}
+
+/** A folder inside the data directory as the export names it: relative to the data folder, with `/` separators. */
+export function dataRelativePath(directory: string, env: NodeJS.ProcessEnv = process.env): string {
+  const relative = path.relative(dataDirectory(env), directory)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) throw new Error(`${directory} is not inside the data folder`)
+  return relative.split(path.sep).join('/')
 }

@@ -1,6 +1,5 @@
-import { positiveNumberSetting } from '../env/positiveNumberSetting'
-import { uploadLimits, type UploadCollectionSlug } from '../storage/uploadLimits'
-import { allowedOrigins } from './allowedOrigins'
+import { cmsSettings } from '../env/settings'
+import type { UploadCollectionSlug } from '../storage/uploadLimits'
 import type { LoginThrottleSettings } from './loginThrottle'
 
 /** What the API request guard enforces, read once from the environment. */
@@ -24,12 +23,13 @@ const FIFTEEN_MINUTES = 15 * 60
 
 /** Reads the guard's settings; a malformed value stops the start. */
 export function apiGuardSettings(env: NodeJS.ProcessEnv = process.env): ApiGuardSettings {
-  const trustProxy = env.GONGYU_TRUST_PROXY === '1'
+  const settings = cmsSettings(env)
+  const { trustProxy } = settings
   return {
-    jsonLimitBytes: Math.floor(positiveNumberSetting(env, 'GONGYU_MAX_JSON_BYTES', 2 * MEGABYTE)),
-    uploadLimits: uploadLimits(env),
+    jsonLimitBytes: settings.maxJsonBytes,
+    uploadLimits: settings.uploadLimits,
     uploadFieldsAllowanceBytes: MEGABYTE,
-    allowedOrigins: allowedOrigins(env),
+    allowedOrigins: settings.allowedOrigins,
     trustProxy,
     // Without a trusted proxy a client can forge its address, so a ceiling over all clients bounds guessing.
     login: { attempts: 10, windowSeconds: FIFTEEN_MINUTES, allClientsAttempts: trustProxy ? 0 : 100 },

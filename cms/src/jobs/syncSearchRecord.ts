@@ -1,8 +1,8 @@
 import type { TaskConfig } from 'payload'
-import { meiliConnectionFromEnv } from '@gongyu/search/engine'
-import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
+import { MeiliSearchEngine, searchEngineChoice } from '@gongyu/search/server'
+import { cmsSettings } from '../env/settings'
 import { readPublishedRecordsOf } from '../publishing/readPublishedRecords'
-import { publicCollections, type PublicCollection } from '../publishing/toPublicRecord'
+import { publicCollections, type PublicCollection } from '../collections/contentTypes'
 import { SEARCH_QUEUE, SYNC_SEARCH_TASK } from '../search/searchSync'
 
 /**
@@ -13,7 +13,7 @@ import { SEARCH_QUEUE, SYNC_SEARCH_TASK } from '../search/searchSync'
  * is back.
  */
 // Retries back off from 5 s and double each time (25 tries reach about two years); tests shorten the first wait.
-const RETRY_DELAY_MS = Number(process.env.GONGYU_SEARCH_RETRY_DELAY_MS ?? 5000)
+const RETRY_DELAY_MS = cmsSettings().searchRetryDelayMs
 
 export const syncSearchRecordTask: TaskConfig<typeof SYNC_SEARCH_TASK> = {
   slug: SYNC_SEARCH_TASK,
@@ -29,8 +29,8 @@ export const syncSearchRecordTask: TaskConfig<typeof SYNC_SEARCH_TASK> = {
     { name: 'removed', type: 'number' },
   ],
   handler: async ({ input, req }) => {
-    const connection = meiliConnectionFromEnv()
-    if (!connection) return { output: { upserted: 0, removed: 0 } }
+    const engine = searchEngineChoice()
+    if (engine.kind !== 'meilisearch') return { output: { upserted: 0, removed: 0 } }
     const collection = input.collection as PublicCollection
     if (!(collection in publicCollections)) throw new Error(`不是公开内容集合：${input.collection}`)
     const id = /^\d+$/.test(input.id) && req.payload.db.defaultIDType === 'number' ? Number(input.id) : input.id
@@ -39,9 +39,9 @@ export const syncSearchRecordTask: TaskConfig<typeof SYNC_SEARCH_TASK> = {
     const stale = (Array.isArray(input.recordIds) ? (input.recordIds as unknown[]) : []).filter(
       (recordId): recordId is string => typeof recordId === 'string' && !current.has(recordId),
     )
-    const engine = new MeiliSearchEngine(connection)
-    await engine.upsert(records)
-    await engine.remove(stale)
+    const meilisearch = new MeiliSearchEngine(engine.connection)
+    await meilisearch.upsert(records)
+    await meilisearch.remove(stale)
     return { output: { upserted: records.length, removed: stale.length } }
   },
 }

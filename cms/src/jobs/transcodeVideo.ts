@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Payload, TaskConfig } from 'payload'
 import { hlsDirectory, scratchDirectory, uploadDirectory } from '../env/paths'
 import type { Video } from '../payload-types'
-import { schedulePublishedExport } from '../publishing/schedulePublishedExport'
+import { queuePublishedExport } from '../publishing/queuePublishedExport'
 import { localVideoSource } from '../video/localVideoSource'
 import { TRANSCODE_JOB_CONTEXT, TRANSCODE_VIDEO_TASK, VIDEO_QUEUE, type TranscodeStatus } from '../video/transcodeJob'
 import { transcodeToHls, type HlsResult } from '../video/transcodeToHls'
@@ -79,8 +79,8 @@ export const transcodeVideoTask: TaskConfig<typeof TRANSCODE_VIDEO_TASK> = {
       if (!(await stillCurrent(payload, video.id, input.fingerprint))) return { output: { status: 'superseded' } }
       await record(payload, video.id, readyData(result))
       status = 'ready'
-      // The micro-lessons using this video become playable only now: refresh the site's export.
-      schedulePublishedExport(payload)
+      // The micro-lessons using this video become playable only now: queue a refresh of the site's export.
+      await queuePublishedExport(payload)
       return { output: { status } }
     } catch (error) {
       // The old ladder belongs to a file that is gone; leave no output next to a failed status.

@@ -1,29 +1,22 @@
-import type { Payload } from 'payload'
-import { writePublishedExport } from './writePublishedExport'
+import type { Payload, PayloadRequest } from 'payload'
+import { cmsSettings } from '../env/settings'
 
-const EXPORT_DELAY_MS = 2000
-const timers = new WeakMap<Payload, ReturnType<typeof setTimeout>>()
-
-/** Whether saves rewrite the export: on by default, off in tests unless asked for. */
-function exportOnChange(env: NodeJS.ProcessEnv): boolean {
-  if (env.GONGYU_EXPORT_ON_CHANGE) return env.GONGYU_EXPORT_ON_CHANGE === '1'
-  return env.NODE_ENV !== 'test'
-}
+/** The job queue that rewrites the published export (publish → job → export file → site runner → build). */
+export const PUBLISHED_EXPORT_QUEUE = 'export'
+export const PUBLISHED_EXPORT_TASK = 'exportPublishedContent'
+/** Every export job shares this concurrency key: one runs at a time, and a newer one replaces any still waiting. */
+export const PUBLISHED_EXPORT_CONCURRENCY_KEY = 'published-export'
 
 /**
- * Rewrites the published export a moment after the last change, so a
- * burst of saves costs one export; the site's dev runner rebuilds from it.
+ * Queues a rewrite of the published export after a change the public can
+ * see (publish, unpublish, delete, a finished transcode). The job reads the
+ * content when it runs, so one job covers every change before it: Payload's
+ * concurrency control drops a queued job that has not started when a newer
+ * one is queued, and a burst of publishes costs one export per runner tick.
+ * Passing `req` queues inside the save's transaction, so a save that rolls
+ * back queues nothing. Off in tests unless `GONGYU_EXPORT_ON_CHANGE=1`.
  */
-export function schedulePublishedExport(payload: Payload, env: NodeJS.ProcessEnv = process.env): void {
-  if (!exportOnChange(env)) return
-  clearTimeout(timers.get(payload))
-  const timer = setTimeout(() => {
-    timers.delete(payload)
-    writePublishedExport(payload).then(
-      ({ content }) => payload.logger.info(`已更新发布内容导出（${content.records.length} 条）。`),
-      (error: Error) => payload.logger.error(`发布内容导出失败：${error.message}`),
-    )
-  }, EXPORT_DELAY_MS)
-  timer.unref()
-  timers.set(payload, timer)
+export async function queuePublishedExport(payload: Payload, req?: PayloadRequest): Promise<void> {
+  if (!cmsSettings().exportOnChange) return
+  await payload.jobs.queue({ task: PUBLISHED_EXPORT_TASK, queue: PUBLISHED_EXPORT_QUEUE, input: {}, req })
 }

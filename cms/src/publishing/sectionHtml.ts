@@ -1,7 +1,7 @@
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import { escapeHtml } from '@gongyu/search'
-import { sanitizeSectionHtml } from '@gongyu/search/section-html'
+import { escapeHtml } from '@gongyu/contract'
+import { sanitizeSectionHtml } from '@gongyu/contract/server'
 import type { MediaLookup } from './mediaLookup'
 import { uploadHtmlConverter } from './uploadHtmlConverter'
 

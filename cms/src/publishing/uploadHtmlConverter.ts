@@ -1,5 +1,5 @@
 import type { HTMLConverters } from '@payloadcms/richtext-lexical/html'
-import { escapeHtml } from '@gongyu/search'
+import { escapeHtml } from '@gongyu/contract'
 import type { MediaLookup } from './mediaLookup'
 
 /**

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { mediaUrl, type PublicVideo } from '@gongyu/search/record'
+import { mediaUrl, type PublicVideo } from '@gongyu/contract'
 import type { Caption, Video } from '../payload-types'
 
 type Id = string | number

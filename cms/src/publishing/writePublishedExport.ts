@@ -1,11 +1,11 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import type { PublishedContent } from '@gongyu/search/record'
-import { PUBLISHED_EXPORT_FILE, publishedExportDirectory } from '@gongyu/search/export-location'
+import type { PublishedContent } from '@gongyu/contract'
+import { PUBLISHED_EXPORT_FILE, publishedExportDirectory } from '@gongyu/contract/server'
 import { readPublishedContent } from './readPublishedRecords'
 
-export { PUBLISHED_EXPORT_FILE, publishedExportDirectory } from '@gongyu/search/export-location'
+export { PUBLISHED_EXPORT_FILE, publishedExportDirectory } from '@gongyu/contract/server'
 
 /**
  * Writes everything the public may see to one JSON file, so the site builds

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
-import { buildEmbeddedSearch } from '@gongyu/search/embedded'
-import type { EmbeddedSearch } from '@gongyu/search/embedded-engine'
+import { buildEmbeddedSearch } from '@gongyu/search/server'
+import type { EmbeddedSearch } from '@gongyu/search/server'
 import { readPublishedRecords, readPublishedRecordsOf } from '../publishing/readPublishedRecords'
-import type { PublicCollection } from '../publishing/toPublicRecord'
+import type { PublicCollection } from '../collections/contentTypes'
 
 type Id = string | number
 interface PendingChange {
@@ -43,7 +43,11 @@ export function noteSearchRebuild(payload: Payload): void {
 /** Applies a burst of changes with one read: every changed document's current record, and the removal of ids it no longer has. */
 async function applyPending(payload: Payload, engine: EmbeddedSearch, changes: PendingChange[]): Promise<void> {
   const wanted: Partial<Record<PublicCollection, Id[]>> = {}
-  for (const change of changes) (wanted[change.collection] ??= []).push(change.id)
+  for (const change of changes) {
+    const ids = wanted[change.collection] ?? []
+    ids.push(change.id)
+    wanted[change.collection] = ids
+  }
   const records = await readPublishedRecordsOf(payload, wanted)
   const current = new Set(records.map((record) => record.id))
   await engine.remove(changes.flatMap((change) => change.recordIds).filter((recordId) => !current.has(recordId)))

@@ -1,6 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
-import { meiliConnectionFromEnv } from '@gongyu/search/engine'
-import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
+import { searchEngineFromEnv } from '@gongyu/search/server'
 import { filterNames, parseSearchQuery, SearchQueryError, type SearchQueryInput } from '@gongyu/search'
 import { embeddedSearchFor } from './embeddedSearchState'
 
@@ -28,15 +27,14 @@ export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
   handler: async (req) => {
-    let query
+    let query: ReturnType<typeof parseSearchQuery>
     try {
       query = parseSearchQuery(inputOf(req))
     } catch (error) {
       if (!(error instanceof SearchQueryError)) throw error
       return Response.json({ errors: [{ message: error.message, field: error.field }] }, { status: 400 })
     }
-    const connection = meiliConnectionFromEnv()
-    const engine = connection ? new MeiliSearchEngine(connection) : await embeddedSearchFor(req.payload)
+    const engine = await searchEngineFromEnv(() => embeddedSearchFor(req.payload))
     return Response.json(await engine.search(query), { headers: { 'Cache-Control': 'no-store' } })
   },
 }

@@ -1,10 +1,7 @@
-import { positiveNumberSetting } from '../env/positiveNumberSetting'
-import { videoLimits } from '../video/videoLimits'
+import { cmsSettings } from '../env/settings'
 
 /** The collections that take file uploads, each with its own size limit. */
 export type UploadCollectionSlug = 'media' | 'captions' | 'videos'
-
-const MEGABYTE = 1024 * 1024
 
 /**
  * The largest file each upload collection accepts, in bytes: images and PDFs
@@ -12,11 +9,7 @@ const MEGABYTE = 1024 * 1024
  * (`GONGYU_MAX_CAPTION_BYTES`, default 1 MB) and videos (`GONGYU_MAX_VIDEO_BYTES`).
  */
 export function uploadLimits(env: NodeJS.ProcessEnv = process.env): Record<UploadCollectionSlug, number> {
-  return {
-    media: Math.floor(positiveNumberSetting(env, 'GONGYU_MAX_MEDIA_BYTES', 20 * MEGABYTE)),
-    captions: Math.floor(positiveNumberSetting(env, 'GONGYU_MAX_CAPTION_BYTES', MEGABYTE)),
-    videos: videoLimits(env).maxBytes,
-  }
+  return cmsSettings(env).uploadLimits
 }
 
 /** The file-size limit of an upload collection, or undefined for a collection that takes no files. */
