@@ -1,36 +1,66 @@
+// The reference brings the parser's declarations along when another workspace (tests/) compiles this file.
+/// <reference path="./webvttParser.d.ts" />
+import webvtt from 'webvtt-parser'
+
 /** Captions larger than this are not subtitles for a micro-lesson (30 minutes of dense cues is about 100 KB). */
 export const MAX_CAPTION_BYTES = 1024 * 1024
 
-// hh:mm:ss.ttt or mm:ss.ttt, as the WebVTT spec writes cue timestamps.
-const TIMESTAMP = String.raw`(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})`
-const CUE_TIMING = new RegExp(String.raw`^${TIMESTAMP}[ \t]+-->[ \t]+${TIMESTAMP}(?:[ \t].*)?$`)
+const TIMING_EXAMPLE = '“00:00:01.000 --> 00:00:04.000”'
 
-function seconds(hours: string | undefined, minutes: string, secs: string, millis: string): number {
-  return Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(secs) + Number(millis) / 1000
+// The parser's messages for a timing line it cannot read. A browser silently drops such a cue, so the upload is refused.
+const MALFORMED_TIMING = new Set([
+  'No timestamp found.',
+  'Timestamp must start with a character in the range 0-9.',
+  'No time unit separator found.',
+  'Must be exactly two digits.',
+  'No seconds found or minutes is greater than 59.',
+  'No decimal separator (".") found.',
+  'Milliseconds must be given in three digits.',
+  'You cannot have more than 59 minutes.',
+  'You cannot have more than 59 seconds.',
+  "Timestamp not separated from '-->' by whitespace.",
+  'No valid timestamp separator found.',
+  "'-->' not separated from timestamp by whitespace.",
+  'Timestamp must not have trailing characters.',
+  'Cannot have timestamp in a comment.',
+  'Cannot have timestamp in a style block.',
+])
+
+/**
+ * The parser's remaining messages (header lines after WEBVTT, a missing blank
+ * line between cues, unknown cue settings, cue markup, cues out of order) are
+ * tolerated: browsers recover from them without losing a cue, and common
+ * exports (YouTube's `Kind:`/`Language:` header lines) contain them.
+ */
+function reasonFor(error: webvtt.ParseError): string | null {
+  if (error.message.startsWith('No valid signature')) {
+    return '字幕文件必须以 “WEBVTT” 开头（WebVTT 格式）。SRT 等其他格式请先转换为 WebVTT。'
+  }
+  if (MALFORMED_TIMING.has(error.message)) return `第 ${error.line} 行的时间轴格式不对，应为 ${TIMING_EXAMPLE}。`
+  if (error.message === 'End timestamp is not greater than start timestamp.') return `第 ${error.line} 行的结束时间不晚于开始时间。`
+  if (error.message === 'Cue identifier needs to be followed by timestamp.') {
+    return `第 ${error.line} 行应为时间轴，例如 ${TIMING_EXAMPLE}：字幕条目的编号或文字后面缺少时间轴。`
+  }
+  if (error.message === 'Cue identifier cannot be standalone.') {
+    return `第 ${error.line - 1} 行是一段没有时间轴的文字。每条字幕需要一行时间轴，例如 ${TIMING_EXAMPLE}。`
+  }
+  return null
 }
 
 /**
- * Checks a WebVTT caption file: the `WEBVTT` header, at least one cue, and
- * every line with `-->` a well-formed timing whose end follows its start.
- * Returns a Chinese reason for the first problem, or null when the file is valid.
+ * Checks a WebVTT caption file with the W3C's WebVTT parser: the `WEBVTT`
+ * header, at least one cue, and every cue timing well formed with its end
+ * after its start. Returns a Chinese reason for the first problem, or null
+ * when the file is valid.
  */
 export function validateWebVtt(text: string): string | null {
+  // The parser would turn NUL into U+FFFD and read on; a NUL means the upload is not a text file at all.
   if (text.includes('\u0000')) return '字幕文件不是文本文件。请上传 WebVTT（.vtt）字幕。'
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
-  const header = lines[0] ?? ''
-  if (!/^WEBVTT(?:[ \t].*)?$/.test(header)) {
-    return '字幕文件必须以 “WEBVTT” 开头（WebVTT 格式）。SRT 等其他格式请先转换为 WebVTT。'
+  const { cues, errors } = new webvtt.WebVTTParser().parse(text, 'metadata')
+  for (const error of errors) {
+    const reason = reasonFor(error)
+    if (reason) return reason
   }
-  let cues = 0
-  for (const [index, line] of lines.entries()) {
-    if (!line.includes('-->')) continue
-    const match = CUE_TIMING.exec(line.trim())
-    if (!match) return `第 ${index + 1} 行的时间轴格式不对，应为 “00:00:01.000 --> 00:00:04.000”。`
-    const start = seconds(match[1], match[2] as string, match[3] as string, match[4] as string)
-    const end = seconds(match[5], match[6] as string, match[7] as string, match[8] as string)
-    if (end <= start) return `第 ${index + 1} 行的结束时间不晚于开始时间。`
-    cues += 1
-  }
-  if (cues === 0) return '字幕文件里没有字幕条目：至少需要一行时间轴，例如 “00:00:01.000 --> 00:00:04.000”。'
+  if (cues.length === 0) return `字幕文件里没有字幕条目：至少需要一行时间轴，例如 ${TIMING_EXAMPLE}。`
   return null
 }

@@ -2,19 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
-
-/** The kinds of starter content, each kept in its own folder under `seed/content/`. */
-export const contentKinds = {
-  lesson: 'lessons',
-  'micro-lesson': 'micro-lessons',
-  'case-study': 'case-studies',
-  'lesson-plan': 'lesson-plans',
-  'activity-plan': 'activity-plans',
-  organization: 'organizations',
-  'course-list': 'course-lists',
-} as const
-
-export type ContentKind = keyof typeof contentKinds
+import { type ContentKind, contentKinds } from './contentKinds.ts'
+import type { ThemeEntry } from './frontMatter/themeEntry.ts'
 
 /** One Markdown file of starter content, parsed but not yet validated. */
 export interface ContentFile {
@@ -27,13 +16,8 @@ export interface ContentFile {
   body: string
 }
 
-export interface ThemeEntry {
-  slug: string
-  name: string
-  description: string
-}
-
 export interface StarterContent {
+  /** The entries of `themes.yaml`, as written; the content lint checks them. */
   themes: ThemeEntry[]
   files: ContentFile[]
 }
@@ -95,7 +79,7 @@ export function readStarterContent(contentDir: string = defaultContentDir): Star
   const themesFile = join(contentDir, 'themes.yaml')
   const themes = parseYaml(readFileSync(themesFile, 'utf8')) as ThemeEntry[]
   const files: ContentFile[] = []
-  for (const [kind, folder] of Object.entries(contentKinds) as [ContentKind, string][]) {
+  for (const [kind, { folder }] of Object.entries(contentKinds) as [ContentKind, (typeof contentKinds)[ContentKind]][]) {
     for (const path of listMarkdownFiles(join(contentDir, folder))) {
       files.push(parseContentFile(kind, relative(contentDir, path), readFileSync(path, 'utf8')))
     }

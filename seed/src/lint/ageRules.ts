@@ -1,4 +1,4 @@
-import type { GradeCode } from '@gongyu/search/vocabulary'
+import type { GradeCode } from '@gongyu/contract'
 
 /** A topic that only fits some grades: naming it elsewhere is a lint error. */
 export interface AgeRule {

@@ -1,7 +1,9 @@
-import { gradeByCode, grades, LESSONS_PER_GRADE } from '@gongyu/search/vocabulary'
+import { gradeByCode, grades, LESSONS_PER_GRADE } from '@gongyu/contract'
 import { countCharacters, splitSentences } from '../content/markdown.ts'
 import type { ContentFile, StarterContent } from '../content/readContent.ts'
+import { themeEntry } from '../content/frontMatter/themeEntry.ts'
 import { ageRules, namesTopic } from './ageRules.ts'
+import { problemsFromIssues } from './frontMatterProblems.ts'
 import type { ContentProblem } from './problem.ts'
 
 export const MIN_THEMES_PER_GRADE = 8
@@ -10,6 +12,7 @@ export const REPEATED_SENTENCE_MIN_LENGTH = 15
 export const REPEATED_SENTENCE_MAX_ITEMS = 3
 
 const BANK = '(题库)'
+const THEMES_FILE = 'themes.yaml'
 
 function stringsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []
@@ -67,11 +70,36 @@ export function checkUniqueness(files: ContentFile[]): ContentProblem[] {
   return problems
 }
 
-/** References between items point at items that exist, and a lesson plan serves a lesson of its grade. */
-export function checkReferences(files: ContentFile[]): ContentProblem[] {
+/** The entries of themes.yaml hold what the schema asks, and no two share a slug. */
+export function checkThemeList(themes: readonly unknown[]): ContentProblem[] {
+  const problems = themes.flatMap((theme, index) => {
+    const result = themeEntry.safeParse(theme)
+    return result.success ? [] : problemsFromIssues(THEMES_FILE, result.error.issues).map((problem) => ({ ...problem, field: `[${index}].${problem.field}` }))
+  })
+  const seen = new Set<unknown>()
+  themes.forEach((theme, index) => {
+    const slug = (theme as { slug?: unknown } | null)?.slug
+    if (seen.has(slug)) problems.push({ file: THEMES_FILE, field: `[${index}].slug`, message: `slug ${String(slug)} 重复` })
+    seen.add(slug)
+  })
+  return problems
+}
+
+/**
+ * References point at things that exist: themes at themes.yaml, lessons,
+ * micro-lessons and organizations at their files; a lesson plan serves a
+ * lesson of its own grade.
+ */
+export function checkReferences(content: StarterContent): ContentProblem[] {
+  const { files } = content
   const problems: ContentProblem[] = []
+  const themeSlugs = new Set(content.themes.map((theme) => theme.slug))
   const bySlug = (kind: ContentFile['kind'], slug: unknown) => files.find((item) => item.kind === kind && item.slug === slug)
   for (const item of files) {
+    stringsOf(item.data.themes).forEach((slug, index) => {
+      if (!themeSlugs.has(slug))
+        problems.push({ file: item.file, field: `themes[${index}]`, message: `未知取值 ${JSON.stringify(slug)}：${THEMES_FILE} 里没有这个主题` })
+    })
     if (item.kind === 'lesson-plan' || item.kind === 'micro-lesson') {
       const lesson = bySlug('lesson', item.data.lesson)
       if (!lesson) {
@@ -116,7 +144,9 @@ export function proseOf(item: ContentFile): string {
   const visit = (value: unknown): void => {
     if (typeof value === 'string') parts.push(value)
     else if (Array.isArray(value)) value.forEach(visit)
-    else if (value && typeof value === 'object') Object.entries(value).forEach(([key, nested]) => key !== 'minutes' && visit(nested))
+    else if (value && typeof value === 'object') {
+      for (const [key, nested] of Object.entries(value)) if (key !== 'minutes') visit(nested)
+    }
   }
   for (const field of proseFields) visit(item.data[field])
   return parts.join('\n')
@@ -179,7 +209,8 @@ export function checkBank(content: StarterContent): ContentProblem[] {
   return [
     ...checkGradeCoverage(lessons),
     ...checkUniqueness(content.files),
-    ...checkReferences(content.files),
+    ...checkThemeList(content.themes),
+    ...checkReferences(content),
     ...checkRepeatedSentences(content.files),
     ...checkAgeAppropriateness(content.files),
   ]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { grades } from '@gongyu/search/vocabulary'
+import { grades } from '@gongyu/contract'
 import { readStarterContent, type ContentFile, type StarterContent } from '../content/readContent.ts'
 import { lintStarterContent } from './lintStarterContent.ts'
 
@@ -29,7 +29,7 @@ const themes = [
 
 /** Unique filler: every sentence names its item and position, so none repeats by accident. */
 function prose(tag: string, sentences: number): string {
-  return Array.from({ length: sentences }, (_, index) => `这是${tag}的第${index + 1}句话，用来说明一件具体的小事情`).join('。') + '。'
+  return `${Array.from({ length: sentences }, (_, index) => `这是${tag}的第${index + 1}句话，用来说明一件具体的小事情`).join('。')}。`
 }
 
 function lesson(grade: string, sequence: number, overrides: Partial<ContentFile['data']> = {}, body?: string): ContentFile {
@@ -175,6 +175,15 @@ describe('content lint rules', () => {
     expect(problems).toContain('未知取值 "premium"')
     expect(problems).toContain('themes[0]: 未知取值'.replace(': ', ' '))
     expect(problems).toContain('找不到课程 k1-99-missing')
+  })
+
+  it('checks the theme list itself', () => {
+    const bank = fullBank()
+    bank.themes = [...bank.themes, { slug: 'habits', name: '习惯', description: '重复的主题' }, { slug: 'Bad Slug', name: '', description: '说明' }]
+    const problems = problemsFor(bank)
+    expect(problems).toContain(`themes.yaml [${themes.length}].slug slug habits 重复`)
+    expect(problems).toContain(`themes.yaml [${themes.length + 1}].name 必填`)
+    expect(problems.join('\n')).toContain(`themes.yaml [${themes.length + 1}].slug "Bad Slug" 不是 slug`)
   })
 })
 

@@ -5,6 +5,5 @@ import type { ContentProblem } from './problem.ts'
 
 /** Lints the whole starter bank: each item's fields, then the rules across items. */
 export function lintStarterContent(content: StarterContent): ContentProblem[] {
-  const themeSlugs = content.themes.map((theme) => theme.slug)
-  return [...content.files.flatMap((item) => checkItem(item, themeSlugs)), ...checkBank(content)]
+  return [...content.files.flatMap(checkItem), ...checkBank(content)]
 }

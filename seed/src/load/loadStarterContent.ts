@@ -1,9 +1,11 @@
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import type { CollectionSlug, Payload } from 'payload'
-import { grades } from '@gongyu/search/vocabulary'
-import { readStarterContent, type ContentFile, type StarterContent } from '../content/readContent.ts'
-import { checkItem, LESSON_PLAN_HANDOUT_HEADING } from '../lint/itemRules.ts'
-import { checkReferences } from '../lint/bankRules.ts'
+import { grades } from '@gongyu/contract'
+import { type ContentKind, type FrontMatterOf, frontMatterOf } from '../content/contentKinds.ts'
+import { type ContentFile, readStarterContent, type StarterContent } from '../content/readContent.ts'
+import { checkReferences, checkThemeList } from '../lint/bankRules.ts'
+import { LESSON_PLAN_HANDOUT_HEADING } from '../lint/bodyRules.ts'
+import { checkItem } from '../lint/itemRules.ts'
 import { formatProblem } from '../lint/problem.ts'
 import { plainText, sectionsAsMarkdown, sectionText, splitPracticeActivity } from './markdownFields.ts'
 import { attachSampleVideos } from './attachSampleVideos.ts'
@@ -17,7 +19,6 @@ export class SeedContentError extends Error {
 }
 
 type Id = string | number
-type Data = Record<string, unknown>
 type RichText = ReturnType<typeof convertMarkdownToLexical>
 
 /** How many documents of one collection were created, updated or left as they were. */
@@ -47,12 +48,19 @@ const CASE_STUDY_FIELDS = [
   { heading: '结果评估', field: 'outcome' },
 ] as const
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : []
+/** A content file with its front matter as its kind's schema reads it. */
+interface ParsedFile<Kind extends ContentKind> {
+  item: ContentFile
+  data: FrontMatterOf<Kind>
 }
 
-function rows(value: unknown): { text: string }[] {
-  return stringList(value).map((text) => ({ text }))
+/** The files of one kind, parsed; called only after the lint found nothing, so parsing cannot fail. */
+function filesOf<Kind extends ContentKind>(content: StarterContent, kind: Kind): ParsedFile<Kind>[] {
+  return content.files.filter((item) => item.kind === kind).map((item) => ({ item, data: frontMatterOf(kind, item.data) }))
+}
+
+function rows(texts: readonly string[] | undefined): { text: string }[] {
+  return (texts ?? []).map((text) => ({ text }))
 }
 
 function describeSaveError(item: ContentFile, error: unknown): string {
@@ -69,8 +77,7 @@ function describeSaveError(item: ContentFile, error: unknown): string {
 export async function loadStarterContent(payload: Payload, options: LoadStarterContentOptions = {}): Promise<SeedReport> {
   const content = options.content ?? readStarterContent()
   const log = options.log ?? (() => undefined)
-  const themeSlugs = content.themes.map((theme) => theme.slug)
-  const problems = [...content.files.flatMap((item) => checkItem(item, themeSlugs)), ...checkReferences(content.files)]
+  const problems = [...checkThemeList(content.themes), ...content.files.flatMap(checkItem), ...checkReferences(content)]
   if (problems.length > 0) {
     throw new SeedContentError(`初始内容有 ${problems.length} 处问题，未导入：\n${problems.slice(0, 20).map(formatProblem).join('\n')}`)
   }
@@ -97,8 +104,9 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     return bySlug
   }
 
-  async function upsert(collection: CollectionSlug, slug: string, data: Data, item?: ContentFile, versioned = true): Promise<Id> {
-    const count = (report[collection] ??= { created: 0, updated: 0, total: 0 })
+  async function upsert(collection: CollectionSlug, slug: string, data: Record<string, unknown>, item?: ContentFile, versioned = true): Promise<Id> {
+    const count = report[collection] ?? { created: 0, updated: 0, total: 0 }
+    report[collection] = count
     const existing = await existingIdsOf(collection)
     const foundId = existing.get(slug)
     const publish = versioned ? { _status: 'published' } : {}
@@ -125,21 +133,19 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     }
   }
 
-  const filesOf = (kind: ContentFile['kind']) => content.files.filter((item) => item.kind === kind)
-  const themeIds = (value: unknown) => stringList(value).map((slug) => idOf('themes', slug))
+  const themeIds = (slugs: readonly string[]) => slugs.map((slug) => idOf('themes', slug))
 
   for (const theme of content.themes) {
     await upsert('themes', theme.slug, { name: theme.name, description: theme.description }, undefined, false)
   }
-  for (const item of filesOf('organization')) {
-    const { name, type, region } = item.data
-    const allowedOrigins = stringList(item.data.allowedOrigins).map((origin) => ({ origin }))
+  for (const { item, data } of filesOf(content, 'organization')) {
+    const { name, type, region } = data
+    const allowedOrigins = (data.allowedOrigins ?? []).map((origin) => ({ origin }))
     await upsert('organizations', item.slug, { name, type, region, allowedOrigins, description: plainText(item.body) }, item, false)
   }
 
-  const lessons = filesOf('lesson')
-  for (const item of lessons) {
-    const d = item.data
+  const lessons = filesOf(content, 'lesson')
+  for (const { item, data: d } of lessons) {
     const practice = splitPracticeActivity(sectionText(item.body, '亲子练习'))
     await upsert(
       'lessons',
@@ -163,8 +169,8 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
   }
   log(`专题课程：${lessons.length}`)
 
-  for (const item of filesOf('micro-lesson')) {
-    const d = item.data
+  const microLessons = filesOf(content, 'micro-lesson')
+  for (const { item, data: d } of microLessons) {
     await upsert(
       'micro-lessons',
       item.slug,
@@ -180,8 +186,7 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
       item,
     )
   }
-  for (const item of filesOf('case-study')) {
-    const d = item.data
+  for (const { item, data: d } of filesOf(content, 'case-study')) {
     const sections = Object.fromEntries(CASE_STUDY_FIELDS.map(({ heading, field }) => [field, richText(sectionText(item.body, heading))]))
     await upsert(
       'case-studies',
@@ -199,9 +204,7 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
       item,
     )
   }
-  for (const item of filesOf('lesson-plan')) {
-    const d = item.data
-    const steps = (Array.isArray(d.steps) ? d.steps : []) as Data[]
+  for (const { item, data: d } of filesOf(content, 'lesson-plan')) {
     await upsert(
       'lesson-plans',
       item.slug,
@@ -213,16 +216,14 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
         objectives: rows(d.objectives),
         preparation: d.preparation,
         materials: rows(d.materials),
-        steps: steps.map((step) => ({ minutes: step.minutes, activity: step.activity, teacherActions: step.teacher, parentActions: step.parents })),
+        steps: d.steps.map((step) => ({ minutes: step.minutes, activity: step.activity, teacherActions: step.teacher, parentActions: step.parents })),
         handoutContent: richText(sectionText(item.body, LESSON_PLAN_HANDOUT_HEADING)),
         evaluation: d.evaluation,
       },
       item,
     )
   }
-  for (const item of filesOf('activity-plan')) {
-    const d = item.data
-    const steps = (Array.isArray(d.steps) ? d.steps : []) as Data[]
+  for (const { item, data: d } of filesOf(content, 'activity-plan')) {
     await upsert(
       'activity-plans',
       item.slug,
@@ -234,7 +235,7 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
         goals: rows(d.goals),
         materials: rows(d.materials),
         safetyNotes: rows(d.safetyNotes),
-        steps: steps.map((step) => ({ title: step.title, detail: step.detail })),
+        steps: d.steps.map((step) => ({ title: step.title, detail: step.detail })),
         overview: richText(item.body),
       },
       item,
@@ -242,25 +243,24 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
   }
 
   if (options.videoCacheDir) {
-    const sampleVideos = filesOf('micro-lesson').filter((item) => item.data.video === 'generated')
+    const sampleVideos = microLessons.filter(({ data }) => data.video === 'generated').map(({ item }) => item)
     report.videos = await attachSampleVideos(payload, sampleVideos, ids, options.videoCacheDir, log)
   }
   await linkLessonsToResources(payload, content, ids)
 
-  for (const item of filesOf('course-list')) {
-    const entries = (Array.isArray(item.data.items) ? item.data.items : []) as Data[]
+  for (const { item, data: d } of filesOf(content, 'course-list')) {
     await upsert(
       'course-lists',
       item.slug,
       {
-        title: item.data.title,
-        organization: idOf('organizations', item.data.organization),
+        title: d.title,
+        organization: idOf('organizations', d.organization),
         description: plainText(item.body),
-        items: entries.map((entry) => ({
+        items: d.items.map((entry) => ({
           resource: entry.lesson
             ? { relationTo: 'lessons', value: idOf('lessons', entry.lesson) }
             : { relationTo: 'micro-lessons', value: idOf('micro-lessons', entry.microLesson) },
-          date: entry.date ? new Date(String(entry.date)).toISOString() : undefined,
+          date: entry.date ? new Date(entry.date).toISOString() : undefined,
           note: entry.note,
         })),
       },
@@ -282,8 +282,9 @@ const stageOfGrade = new Map<string, string>(grades.map((grade) => [grade.code, 
  * A lesson is only saved again when its links change.
  */
 async function linkLessonsToResources(payload: Payload, content: StarterContent, ids: Map<string, Id>): Promise<void> {
-  const files = content.files
-  const cases = files.filter((item) => item.kind === 'case-study')
+  const cases = filesOf(content, 'case-study')
+  const microLessons = filesOf(content, 'micro-lesson')
+  const plans = filesOf(content, 'lesson-plan')
   const { docs: stored } = await payload.find({
     collection: 'lessons',
     pagination: false,
@@ -291,17 +292,17 @@ async function linkLessonsToResources(payload: Payload, content: StarterContent,
     overrideAccess: true,
     select: { relatedMicroLessons: true, relatedCaseStudies: true, lessonPlan: true },
   })
-  const storedLinks = new Map(stored.map((doc) => [doc.id as Id, doc as unknown as Data]))
-  for (const lesson of files.filter((item) => item.kind === 'lesson')) {
-    const micro = files.filter((item) => item.kind === 'micro-lesson' && item.data.lesson === lesson.slug)
-    const plan = files.find((item) => item.kind === 'lesson-plan' && item.data.lesson === lesson.slug)
-    const stage = stageOfGrade.get(String(lesson.data.grade))
-    const mainTheme = stringList(lesson.data.themes)[0]
-    const related = cases.filter((item) => item.data.stage === stage && stringList(item.data.themes).includes(mainTheme ?? '')).slice(0, 3)
+  const storedLinks = new Map(stored.map((doc) => [doc.id as Id, doc as unknown as Record<string, unknown>]))
+  for (const { item: lesson, data } of filesOf(content, 'lesson')) {
+    const micro = microLessons.filter((file) => file.data.lesson === lesson.slug)
+    const plan = plans.find((file) => file.data.lesson === lesson.slug)
+    const stage = stageOfGrade.get(data.grade)
+    const mainTheme = data.themes[0]
+    const related = cases.filter((file) => file.data.stage === stage && file.data.themes.includes(mainTheme ?? '')).slice(0, 3)
     const links = {
-      relatedMicroLessons: micro.map((item) => ids.get(`micro-lessons:${item.slug}`)),
-      relatedCaseStudies: related.map((item) => ids.get(`case-studies:${item.slug}`)),
-      lessonPlan: plan ? ids.get(`lesson-plans:${plan.slug}`) : null,
+      relatedMicroLessons: micro.map((file) => ids.get(`micro-lessons:${file.item.slug}`)),
+      relatedCaseStudies: related.map((file) => ids.get(`case-studies:${file.item.slug}`)),
+      lessonPlan: plan ? ids.get(`lesson-plans:${plan.item.slug}`) : null,
     }
     const id = ids.get(`lessons:${lesson.slug}`)
     if (id === undefined) continue

@@ -1,0 +1,20 @@
+import { audiences, categories, codesOf, contentLimits, grades } from '@gongyu/contract'
+import type { z } from 'zod'
+import { code, frontMatterObject, integer, list, slug, text, textList } from './fieldSchemas.ts'
+
+/** A lesson's front matter (`content/lessons/<grade>/<slug>.md`); the CMS's limits, plus the bank's minimum lengths. */
+export const lessonFrontMatter = frontMatterObject({
+  title: text({ least: 4, cms: contentLimits.title }),
+  grade: code(codesOf(grades)),
+  sequence: integer(contentLimits.lesson.sequence),
+  category: code(codesOf(categories)),
+  /** The first theme is the lesson's main theme. */
+  themes: list(slug(), contentLimits.themes),
+  audience: list(code(codesOf(audiences)), { minRows: 1, maxRows: audiences.length }),
+  durationMinutes: integer(contentLimits.lesson.durationMinutes),
+  summary: text({ least: 80, cms: contentLimits.lesson.summary }),
+  objectives: textList(contentLimits.lesson.objectives, 4),
+  reflectionQuestions: textList(contentLimits.lesson.reflectionQuestions, 6),
+})
+
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatter>
