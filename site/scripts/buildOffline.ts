@@ -1,15 +1,17 @@
 // `npm run build:offline [-- --with-videos] [-- --out file.zip]`: the whole site as one zip
 // for places without a reliable network. Links are made relative (see build/relativeLinks.ts),
 // so it opens from a USB drive (double-click index.html) or from any LAN web server;
-// serve.mjs inside is a dependency-free server for computers that have Node.js.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+// serve.mjs inside is a dependency-free server for computers that have Node.js: the site's own
+// server (staticServer.ts, with sirv and compression) bundled into one file by esbuild.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { build } from 'esbuild'
 import { zipSync, type Zippable } from 'fflate'
-import { MEDIA_FOLDER } from '../src/build/copyMedia.ts'
-import { defaultDataDirectory } from '../src/build/exportLocation.ts'
-import { listPages } from '../src/build/pageFiles.ts'
-import { relativizeLinks } from '../src/build/relativeLinks.ts'
+import { MEDIA_FOLDER } from '../src/integrations/copyMedia.ts'
+import { defaultDataDirectory } from '../src/content/exportLocation.ts'
+import { listPages } from '../src/integrations/pageFiles.ts'
+import { relativizeLinks } from '../src/integrations/relativeLinks.ts'
 import { buildSite, siteRoot } from './buildSite.ts'
 
 const STORED = new Set(['.m4s', '.mp4', '.m4a', '.ts', '.jpg', '.jpeg', '.png', '.webp', '.zip'])
@@ -40,6 +42,26 @@ function addFolder(files: Zippable, folder: string, prefix: string): number {
   return bytes
 }
 
+/**
+ * Writes the pack's `serve.mjs`: packServer.ts with the server and its libraries in one ES module.
+ * Node 14 is the oldest target esbuild's syntax lowering and the libraries still fit; a school's
+ * spare computer may run an old Node.js.
+ */
+export async function bundlePackServer(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [path.join(siteRoot, 'scripts', 'packServer.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node14',
+    // compression and its helpers are CommonJS and `require` Node's modules, which an ES module has only through createRequire.
+    banner: { js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);" },
+    legalComments: 'none',
+    logLevel: 'warning',
+  })
+}
+
 /** Builds the site into a temporary folder, makes it portable and zips it. Returns the zip's path. */
 export async function buildOfflinePack(options: {
   out: string
@@ -54,7 +76,7 @@ export async function buildOfflinePack(options: {
     await buildSite({ outDir: site, env: options.env, stdio: options.stdio ?? 'inherit' })
     const pages = listPages(site)
     for (const page of pages) writeFileSync(page.file, relativizeLinks(readFileSync(page.file, 'utf8'), page.route))
-    copyFileSync(path.join(siteRoot, 'scripts', 'staticServer.mjs'), path.join(site, 'serve.mjs'))
+    await bundlePackServer(path.join(site, 'serve.mjs'))
     writeFileSync(path.join(site, 'README.txt'), README.replace('__DATE__', new Date().toISOString().slice(0, 10)))
     // The build links the CMS's video into media/hls; a pack without videos leaves it out (captions are tiny and stay).
     const video = path.join(site, MEDIA_FOLDER, 'hls')
