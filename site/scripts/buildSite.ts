@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,8 +31,12 @@ export interface BuildResult {
  */
 export function buildSite({ outDir, env = {}, stdio = 'pipe' }: BuildOptions): Promise<BuildResult> {
   const started = performance.now()
-  const child = spawn(process.execPath, [astroBin, 'build'], {
-    cwd: siteRoot,
+  // With outDir outside the working folder, Astro writes its prerender chunks to `<cwd>/.astro/`:
+  // a working folder per build (inside site/, so the chunks still find node_modules) keeps concurrent builds apart.
+  mkdirSync(path.join(siteRoot, '.astro'), { recursive: true })
+  const workingFolder = mkdtempSync(path.join(siteRoot, '.astro', 'build-'))
+  const child = spawn(process.execPath, [astroBin, 'build', '--root', siteRoot], {
+    cwd: workingFolder,
     stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
@@ -42,11 +47,15 @@ export function buildSite({ outDir, env = {}, stdio = 'pipe' }: BuildOptions): P
     },
   })
   let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
+  const collect = (chunk: Buffer) => {
+    output += chunk
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('exit', (code) => {
+      rmSync(workingFolder, { recursive: true, force: true })
       const seconds = (performance.now() - started) / 1000
       if (code === 0) resolve({ seconds, output })
       else reject(new Error(`网站构建失败（astro build 退出码 ${code}）。\n${output.slice(-4000)}`))

@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content'
-import { publishedLoader } from './loaders/publishedLoader.ts'
-import { courseListSchema, organizationSchema, recordSchema, themeSchema } from './data/schema.ts'
+import { publicCourseListSchema, publicOrganizationSchema, publicRecordSchema, publicThemeSchema } from '@gongyu/contract'
+import { publishedLoader } from './content/publishedLoader.ts'
 
-// Every collection comes from the CMS export; the schemas catch an export written by an older CMS.
+// Every collection comes from the CMS export and is checked with the contract's own schemas
+// (Astro 7 and the contract share zod 4), so an export written by an older CMS stops the build.
 export const collections = {
-  records: defineCollection({ loader: publishedLoader('records'), schema: recordSchema }),
-  themes: defineCollection({ loader: publishedLoader('themes'), schema: themeSchema }),
-  organizations: defineCollection({ loader: publishedLoader('organizations'), schema: organizationSchema }),
-  courseLists: defineCollection({ loader: publishedLoader('courseLists'), schema: courseListSchema }),
+  records: defineCollection({ loader: publishedLoader('records'), schema: publicRecordSchema }),
+  themes: defineCollection({ loader: publishedLoader('themes'), schema: publicThemeSchema }),
+  organizations: defineCollection({ loader: publishedLoader('organizations'), schema: publicOrganizationSchema }),
+  courseLists: defineCollection({ loader: publishedLoader('courseLists'), schema: publicCourseListSchema }),
 }

@@ -1,6 +1,6 @@
-import { getCollection } from 'astro:content'
-import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme } from '@gongyu/search/record'
-import { contentTypes, grades, type ContentTypeCode, type GradeCode, type StageCode } from '@gongyu/search/vocabulary'
+import { type CollectionEntry, getCollection } from 'astro:content'
+import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme } from '@gongyu/contract'
+import { contentTypes, grades, type ContentTypeCode, type GradeCode, type StageCode } from '@gongyu/contract'
 
 /** Everything a page needs from the export, with the look-ups pages share. */
 export interface Catalog {
@@ -32,16 +32,18 @@ export function teachingOrder(a: PublicRecord, b: PublicRecord): number {
   )
 }
 
-async function dataOf<T>(name: 'records' | 'themes' | 'organizations' | 'courseLists'): Promise<T[]> {
-  const entries = (await getCollection(name)) as { data: T }[]
+type CollectionName = 'records' | 'themes' | 'organizations' | 'courseLists'
+
+async function dataOf<C extends CollectionName>(name: C): Promise<CollectionEntry<C>['data'][]> {
+  const entries: CollectionEntry<C>[] = await getCollection(name)
   return entries.map((entry) => entry.data)
 }
 
 async function buildCatalog(): Promise<Catalog> {
-  const records = (await dataOf<PublicRecord>('records')).sort(teachingOrder)
-  const themes = await dataOf<PublicTheme>('themes')
-  const organizations = await dataOf<PublicOrganization>('organizations')
-  const courseLists = (await dataOf<PublicCourseList>('courseLists')).sort((a, b) => a.title.localeCompare(b.title, 'zh-Hans-CN'))
+  const records = (await dataOf('records')).sort(teachingOrder)
+  const themes = await dataOf('themes')
+  const organizations = await dataOf('organizations')
+  const courseLists = (await dataOf('courseLists')).sort((a, b) => a.title.localeCompare(b.title, 'zh-Hans-CN'))
   const byId = new Map(records.map((record) => [record.id, record]))
   const gradeOrder = new Map<string, number>(grades.map((grade) => [grade.code, grade.order]))
   themes.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))

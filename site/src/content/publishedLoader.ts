@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs'
 import type { Loader } from 'astro/loaders'
-import type { PublishedContent } from '@gongyu/search/record'
-import { missingExportMessage, publishedExportFile } from '../build/exportLocation.ts'
+import { type PublishedContent, publishedContentSchema } from '@gongyu/contract'
+import { readSiteConfig } from '../config.ts'
+import { missingExportMessage } from './exportLocation.ts'
 
 /** The parts of the export that become content collections. */
 export type PublishedPart = 'records' | 'themes' | 'organizations' | 'courseLists'
@@ -9,7 +10,7 @@ export type PublishedPart = 'records' | 'themes' | 'organizations' | 'courseList
 let cached: { file: string; mtimeMs: number; content: PublishedContent } | undefined
 
 /** Reads the export once per build, however many collections ask for it. */
-export function readPublishedContent(file = publishedExportFile()): PublishedContent {
+export function readPublishedContent(file = readSiteConfig().exportFile): PublishedContent {
   let mtimeMs: number
   try {
     mtimeMs = statSync(file).mtimeMs
@@ -17,13 +18,19 @@ export function readPublishedContent(file = publishedExportFile()): PublishedCon
     throw new Error(missingExportMessage(file))
   }
   if (cached?.file === file && cached.mtimeMs === mtimeMs) return cached.content
-  let content: PublishedContent
+  let json: unknown
   try {
-    content = JSON.parse(readFileSync(file, 'utf8')) as PublishedContent
+    json = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
     throw new Error(`导出文件 ${file} 无法读取或不是有效的 JSON（${(error as Error).message}）。请重新运行 npm run export。`)
   }
-  if (!Array.isArray(content.records)) throw new Error(`导出文件 ${file} 缺少 records。请用当前版本的 CMS 重新运行 npm run export。`)
+  // The contract's own schema: the same check the CMS's export passes, so an export from an older CMS stops here.
+  const parsed = publishedContentSchema.safeParse(json)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.map(String).join('.') || '（根）'}：${issue.message}`)
+    throw new Error(`导出文件 ${file} 不符合已发布内容的格式（${problems.join('；')}）。请用当前版本的 CMS 重新运行 npm run export。`)
+  }
+  const content = parsed.data
   cached = { file, mtimeMs, content }
   return content
 }

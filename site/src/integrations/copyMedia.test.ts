@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { PublicRecord, PublicVideo } from '@gongyu/search/record'
+import type { PublicRecord, PublicVideo } from '@gongyu/contract'
 import { afterEach, describe, expect, it } from 'vitest'
 import { copyMedia } from './copyMedia.ts'
 
@@ -38,6 +38,16 @@ describe('media in the build', () => {
     const out = path.join(work, 'dist')
     expect(copyMedia({ hls, captions: path.join(work, 'no-captions') }, [playing('7')], out)).toBe(2)
     expect(readFileSync(path.join(out, 'media', 'hls', '7', '240p', 'seg_00000.m4s'), 'utf8')).toBe('segment')
+  })
+
+  it('finds folders the export names relative to the data folder in the data folder of this build', () => {
+    work = mkdtempSync(path.join(tmpdir(), 'gongyu-media-'))
+    const dataDir = path.join(work, 'data')
+    write(path.join(dataDir, 'hls', '4', 'master.m3u8'), '#EXTM3U')
+    write(path.join(dataDir, 'uploads', 'captions', 'c.vtt'), 'WEBVTT')
+    const out = path.join(work, 'dist')
+    expect(copyMedia({ hls: 'hls', captions: 'uploads/captions' }, [playing('4', 'c.vtt')], out, dataDir)).toBe(2)
+    expect(readFileSync(path.join(out, 'media', 'captions', 'c.vtt'), 'utf8')).toBe('WEBVTT')
   })
 
   it('copies only the videos and captions published records play, nothing else from the CMS folders', () => {

@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { PublicRecord } from '@gongyu/search/record'
+import type { PublicRecord } from '@gongyu/contract'
+import { readSiteConfig } from '../config.ts'
 import { mediaUsedBy } from './mediaUsedBy.ts'
 
-/** The URL folder media is served from, matching `MEDIA_URL_PREFIX` in @gongyu/search/record. */
+/** The URL folder media is served from, matching `MEDIA_URL_PREFIX` in @gongyu/contract. */
 export const MEDIA_FOLDER = 'media'
 
 /**
@@ -49,11 +50,19 @@ function linkFile(from: string, to: string): number {
  * played video's HLS folder and each caption file, and nothing else from the
  * export's folders (their ids are sequential, so anything there could be found).
  */
-export function copyMedia(sources: { hls: string; captions: string } | undefined, records: PublicRecord[], outDir: string): number {
+export function copyMedia(
+  sources: { hls: string; captions: string } | undefined,
+  records: PublicRecord[],
+  outDir: string,
+  dataDirectory: string = readSiteConfig().dataDirectory,
+): number {
   if (!sources) return 0
+  // The export names its folders relative to the data folder; this build's own GONGYU_DATA_DIR locates them.
+  const hls = path.resolve(dataDirectory, sources.hls)
+  const captions = path.resolve(dataDirectory, sources.captions)
   const { hlsFolders, captionFiles } = mediaUsedBy(records)
   let count = 0
-  for (const folder of hlsFolders) count += linkTree(path.join(sources.hls, folder), path.join(outDir, MEDIA_FOLDER, 'hls', folder))
-  for (const file of captionFiles) count += linkFile(path.join(sources.captions, file), path.join(outDir, MEDIA_FOLDER, 'captions', file))
+  for (const folder of hlsFolders) count += linkTree(path.join(hls, folder), path.join(outDir, MEDIA_FOLDER, 'hls', folder))
+  for (const file of captionFiles) count += linkFile(path.join(captions, file), path.join(outDir, MEDIA_FOLDER, 'captions', file))
   return count
 }

@@ -1,4 +1,4 @@
-import type { PublicCourseList, PublicOrganization } from '@gongyu/search/record'
+import type { PublicCourseList, PublicOrganization } from '@gongyu/contract'
 import { describe, expect, it } from 'vitest'
 import { cspOrigin, embedHeaderRules, frameAncestors, netlifyHeaders } from './embedHeaders.ts'
 

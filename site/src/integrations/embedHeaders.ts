@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { PublicCourseList, PublicOrganization } from '@gongyu/search/record'
+import type { PublicCourseList, PublicOrganization } from '@gongyu/contract'
 import { isSlug } from '../widgets/shared/siteUrls.ts'
 
 /** Response headers for one path; a path ending in `*` covers everything below it. */
@@ -9,7 +9,7 @@ export interface HeaderRule {
   headers: Record<string, string>
 }
 
-/** The file site/scripts/staticServer.mjs reads its per-path headers from. */
+/** The file site/scripts/staticServer.ts reads its per-path headers from. */
 export const HEADERS_JSON = '_headers.json'
 
 const CROSS_ORIGIN_READ = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' }
@@ -22,6 +22,7 @@ const CROSS_ORIGIN_READ = { 'access-control-allow-origin': '*', 'cross-origin-re
 export function cspOrigin(value: string): string | null {
   const trimmed = value.trim()
   // The URL parser quietly drops tabs and line breaks; refuse them (and CSP punctuation) before it can.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses.
   if (/[\s\u0000-\u001f\u007f;,'"*]/.test(trimmed)) return null
   let url: URL
   try {
@@ -79,8 +80,8 @@ export function embedHeaderRules(content: { organizations: PublicOrganization[];
 
 /** The head of the `_headers` file: how hosts combine its rules, which decides what embed pages get. */
 const HEADERS_FILE_NOTE = [
-  '# Written by the site build (site/src/embed/embedHeaders.ts). Rules are in order: a later matching rule',
-  '# replaces a header set by an earlier one (Netlify; staticServer.mjs does the same), so the embed pages',
+  '# Written by the site build (site/src/integrations/embedHeaders.ts). Rules are in order: a later matching rule',
+  '# replaces a header set by an earlier one (Netlify; staticServer.ts does the same), so the embed pages',
   '# replace the site-wide CSP with their own frame-ancestors. A path that dodges a rule (`/embed//course-lists/…/`)',
   "# still matches `/*` and gets frame-ancestors 'self': it can be shown, but never framed by another site.",
   '# A host that joins repeated headers instead (Cloudflare Pages) sends both policies; the stricter one wins,',
@@ -98,7 +99,7 @@ export function netlifyHeaders(rules: HeaderRule[]): string {
   return `${blocks.join('\n')}\n`
 }
 
-/** Writes `_headers.json` (read by staticServer.mjs) and `_headers` into the built site. */
+/** Writes `_headers.json` (read by staticServer.ts) and `_headers` into the built site. */
 export function writeHeaderFiles(outDir: string, rules: HeaderRule[]): void {
   mkdirSync(outDir, { recursive: true })
   writeFileSync(path.join(outDir, HEADERS_JSON), `${JSON.stringify({ version: 1, rules }, null, 1)}\n`)

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { PublicRecord } from '@gongyu/search/record'
+import type { PublicRecord } from '@gongyu/contract'
 import { describe, expect, it } from 'vitest'
-import { traditionalConverter } from '../build/traditional.ts'
+import { traditionalConverter } from './traditional.ts'
 import { buildFeeds, writeFeeds, type FeedSource } from './feeds.ts'
 import type { CardFeed, ListFeed, SearchFeed } from '../widgets/shared/feedTypes.ts'
 

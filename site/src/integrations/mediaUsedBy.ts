@@ -1,4 +1,4 @@
-import { MEDIA_URL_PREFIX, type PublicRecord } from '@gongyu/search/record'
+import { MEDIA_URL_PREFIX, type PublicRecord } from '@gongyu/contract'
 
 /** What the published records play: HLS folders (one per video) and caption files, relative to their source folders. */
 export interface UsedMedia {

@@ -1,4 +1,5 @@
-import { cspOrigin, type HeaderRule } from '../embed/embedHeaders.ts'
+import { readSiteConfig, type SiteEnvironment } from '../config.ts'
+import { cspOrigin, type HeaderRule } from './embedHeaders.ts'
 
 /** Headers every response of the site carries, whatever its path. */
 export const BASE_SECURITY_HEADERS: Record<string, string> = {
@@ -10,10 +11,11 @@ export const BASE_SECURITY_HEADERS: Record<string, string> = {
  * The Meilisearch origin the site's pages ask from the browser, when the
  * build has one (read as SearchPage.astro reads it), or null.
  */
-export function meilisearchOrigin(env: NodeJS.ProcessEnv = process.env): string | null {
-  if (!env.MEILI_HOST || !env.MEILI_SEARCH_KEY) return null
+export function meilisearchOrigin(env: SiteEnvironment = process.env): string | null {
+  const { meilisearch } = readSiteConfig(env)
+  if (!meilisearch) return null
   try {
-    return cspOrigin(new URL(env.MEILI_HOST).origin)
+    return cspOrigin(new URL(meilisearch.host).origin)
   } catch (error) {
     if (error instanceof TypeError) return null
     throw error
@@ -49,6 +51,6 @@ export function sitePageCsp({ meiliOrigin = null, forMetaTag = false }: { meiliO
  * The first header rule of every build, for every path: the page CSP and the
  * base headers. Later rules (embed pages, see embedHeaders.ts) replace its CSP.
  */
-export function siteHeaderRule(env: NodeJS.ProcessEnv = process.env): HeaderRule {
+export function siteHeaderRule(env: SiteEnvironment = process.env): HeaderRule {
   return { path: '/*', headers: { 'content-security-policy': sitePageCsp({ meiliOrigin: meilisearchOrigin(env) }), ...BASE_SECURITY_HEADERS } }
 }

@@ -1,47 +1,177 @@
+import type { ChildNode, Element } from 'domhandler'
+import render from 'dom-serializer'
+import { parseDocument } from 'htmlparser2'
 import * as OpenCC from 'opencc-js/cn2t'
+import { jsonForScript } from '../lib/html.ts'
 
 /** The folder the Traditional copy of the site lives in. */
 export const TRADITIONAL_PREFIX = '/zh-hant'
 
 export type Convert = (text: string) => string
 
+// Text with no character outside ASCII has nothing to convert; skipping it spares most of a page.
+const NON_ASCII = /[\u0080-\uffff]/
+
 /**
  * Simplified → Traditional (Taiwan standard characters). The cn2t tables are
  * about 1 MB, so they run here at build time and never reach a browser.
+ * Each distinct string is converted once per converter: headers, footers,
+ * labels and theme names repeat on every page.
  */
 export function traditionalConverter(): Convert {
-  return OpenCC.Converter({ from: 'cn', to: 'tw' })
+  const convert = OpenCC.Converter({ from: 'cn', to: 'tw' })
+  const seen = new Map<string, string>()
+  return (text) => {
+    if (!NON_ASCII.test(text)) return text
+    let converted = seen.get(text)
+    if (converted === undefined) {
+      converted = convert(text)
+      seen.set(text, converted)
+    }
+    return converted
+  }
 }
 
+let shared: Convert | undefined
+
+/** One converter for the whole build (pages, feeds and the search index share its tables and its cache). */
+export function sharedTraditionalConverter(): Convert {
+  shared ??= traditionalConverter()
+  return shared
+}
+
+/** Options for one page's Traditional copy. */
+export interface TraditionalOptions {
+  /** The routes of the Simplified pages (`/lessons/x/`); links to them gain the /zh-hant prefix. */
+  routes: Set<string>
+  /** The site's public URL, for absolute links (canonical, og:url, JSON-LD). */
+  site: string
+  convert: Convert
+}
+
+// Attributes holding URLs: never converted as text (a URL is not Chinese prose), only re-pointed.
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'poster', 'srcset'])
+// Elements whose text is not shown prose: code and styles stay as they are.
+const RAW_TEXT = new Set(['style', 'script'])
+
 function routeOf(url: string): string {
-  return url.replace(/[?#].*$/, '')
+  const end = url.search(/[?#]/)
+  return end === -1 ? url : url.slice(0, end)
+}
+
+function isElement(node: ChildNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style'
+}
+
+/** Re-points the links and converts the text of one page's tree (see toTraditional). */
+class PageRewriter {
+  private readonly options: TraditionalOptions
+  private readonly origin: string
+  /** Whether the page asks search engines to skip it (`<meta name="robots" content="noindex…">`). */
+  noindex = false
+
+  constructor(options: TraditionalOptions) {
+    this.options = options
+    this.origin = new URL(options.site).origin
+  }
+
+  private isPage(route: string): boolean {
+    return this.options.routes.has(routeOf(route))
+  }
+
+  /** A site-relative or absolute URL of a Simplified page, moved to its Traditional copy; anything else unchanged. */
+  traditionalUrl(url: string): string {
+    if (url.startsWith('/') && !url.startsWith('//')) return this.isPage(url) ? `${TRADITIONAL_PREFIX}${url}` : url
+    if (url.startsWith(`${this.origin}/`)) {
+      const route = url.slice(this.origin.length)
+      return this.isPage(route) ? `${this.origin}${TRADITIONAL_PREFIX}${route}` : url
+    }
+    return url
+  }
+
+  private jsonLd(value: unknown, key?: string): unknown {
+    if (typeof value === 'string') {
+      if (key === 'inLanguage' && value === 'zh-Hans') return 'zh-Hant'
+      return this.traditionalUrl(this.options.convert(value))
+    }
+    if (Array.isArray(value)) return value.map((item) => this.jsonLd(item))
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, this.jsonLd(item, name)]))
+    return value
+  }
+
+  private script(element: Element): void {
+    const text = element.children[0]
+    if (text?.type !== 'text') return
+    const type = element.attribs.type
+    // JSON-LD names the page's URL and language; the search page's labels are plain JSON shown as text.
+    if (type === 'application/ld+json') text.data = jsonForScript(this.jsonLd(JSON.parse(text.data)))
+    else if (type === 'application/json') text.data = this.options.convert(text.data)
+  }
+
+  /** The language switch leads back to the Simplified page, in Simplified. */
+  private languageSwitch(element: Element): void {
+    const href = element.attribs.href ?? ''
+    element.attribs.href = href.startsWith(`${TRADITIONAL_PREFIX}/`) ? href.slice(TRADITIONAL_PREFIX.length) : href
+    element.attribs.lang = 'zh-Hans'
+    element.attribs.hreflang = 'zh-Hans'
+    const text = element.children[0]
+    if (text?.type === 'text') text.data = '简体中文'
+  }
+
+  private attributes(element: Element): void {
+    const { attribs } = element
+    // hreflang alternates already name each language's page; they stay as the Simplified page wrote them.
+    const isAlternate = element.name === 'link' && attribs.hreflang !== undefined
+    for (const [name, value] of Object.entries(attribs)) {
+      if (URL_ATTRIBUTES.has(name)) {
+        if (!isAlternate) attribs[name] = this.traditionalUrl(value)
+      } else attribs[name] = this.traditionalUrl(this.options.convert(value))
+    }
+    if (element.name === 'html' && attribs.lang === 'zh-Hans') attribs.lang = 'zh-Hant'
+    if (element.name === 'meta' && attribs.property === 'og:locale' && attribs.content === 'zh_CN') attribs.content = 'zh_TW'
+    if (element.name === 'meta' && attribs.name === 'robots' && attribs.content?.split(',').some((value) => value.trim() === 'noindex')) this.noindex = true
+  }
+
+  visit(nodes: ChildNode[]): void {
+    for (const node of nodes) {
+      if (node.type === 'text') node.data = this.options.convert(node.data)
+      else if (isElement(node)) {
+        if (node.name === 'a' && node.attribs.class?.split(' ').includes('lang-switch')) {
+          this.languageSwitch(node)
+          continue
+        }
+        this.attributes(node)
+        if (RAW_TEXT.has(node.name)) {
+          if (node.name === 'script') this.script(node)
+          continue
+        }
+        this.visit(node.children)
+      }
+    }
+  }
+}
+
+/** One page's Traditional copy, and whether the page keeps out of search engines (and so of the sitemap). */
+export interface TraditionalPage {
+  html: string
+  noindex: boolean
 }
 
 /**
- * The Traditional copy of one Simplified page. Text is converted whole (tags
- * and URLs are ASCII, so conversion leaves them alone), then the page is
- * made to point at Traditional pages: links to any Simplified page gain the
- * /zh-hant prefix, canonical and og:url name the Traditional URL, the
- * language switch leads back, and `lang` says zh-Hant.
+ * The Traditional copy of one Simplified page, rewritten through an HTML
+ * parser (htmlparser2): text and shown attributes are converted, links to
+ * any Simplified page gain the /zh-hant prefix, canonical, og:url and JSON-LD
+ * name the Traditional URL, the language switch leads back, and `lang` says
+ * zh-Hant. Entities are kept as written, so escaped text stays escaped.
  */
-export function toTraditional(html: string, options: { routes: Set<string>; site: string; convert: Convert }): string {
-  const origin = new URL(options.site).origin
-  const isPage = (url: string) => options.routes.has(routeOf(url))
-  let page = options.convert(html)
-  page = page.replace('<html lang="zh-Hans"', '<html lang="zh-Hant"')
-  page = page.replace(/(\s(?:href|action)=")(\/[^"]*)"/g, (match, start: string, url: string) => (isPage(url) ? `${start}${TRADITIONAL_PREFIX}${url}"` : match))
-  const absolute = new RegExp(`"${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^"]*)"`, 'g')
-  page = page.replace(absolute, (match, url: string) => (isPage(url) ? `"${origin}${TRADITIONAL_PREFIX}${url}"` : match))
-  // The hreflang alternates must keep naming the Simplified page.
-  page = page.replace(
-    /(hreflang="(?:zh-Hans|x-default)" href=")([^"]*)"/g,
-    (_match, start: string, url: string) => `${start}${url.replace(`${origin}${TRADITIONAL_PREFIX}/`, `${origin}/`)}"`,
-  )
-  page = page.replace('<meta property="og:locale" content="zh_CN"', '<meta property="og:locale" content="zh_TW"')
-  page = page.replaceAll('"inLanguage":"zh-Hans"', '"inLanguage":"zh-Hant"')
-  page = page.replace(
-    /<a class="lang-switch" href="\/zh-hant(\/[^"]*)"[^>]*>[^<]*<\/a>/,
-    (_match, route: string) => `<a class="lang-switch" href="${route}" lang="zh-Hans" hreflang="zh-Hans">简体中文</a>`,
-  )
-  return page
+export function traditionalPage(html: string, options: TraditionalOptions): TraditionalPage {
+  const document = parseDocument(html, { decodeEntities: false })
+  const rewriter = new PageRewriter(options)
+  rewriter.visit(document.children)
+  return { html: render(document, { decodeEntities: false, encodeEntities: false }), noindex: rewriter.noindex }
+}
+
+/** The Traditional copy of one Simplified page as HTML (see traditionalPage). */
+export function toTraditional(html: string, options: TraditionalOptions): string {
+  return traditionalPage(html, options).html
 }

@@ -1,4 +1,4 @@
-// The module site/src/embed/widgetsIntegration.ts serves to pages: the built widget files' paths and SRI hashes.
+// The module site/src/integrations/widgetsIntegration.ts serves to pages: the built widget files' paths and SRI hashes.
 declare module 'virtual:gongyu-widgets' {
   const manifest: import('./widgetBundle.ts').WidgetManifest
   export default manifest

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
-import { readPublishedContent } from '../loaders/publishedLoader.ts'
-import { siteHeaderRule } from '../build/securityHeaders.ts'
-import { traditionalConverter } from '../build/traditional.ts'
+import { readPublishedContent } from '../content/publishedLoader.ts'
+import { siteHeaderRule } from './securityHeaders.ts'
+import { sharedTraditionalConverter } from './traditional.ts'
 import { embedHeaderRules, writeHeaderFiles } from './embedHeaders.ts'
 import { writeFeeds } from './feeds.ts'
 import { assertWithinBudget, budgetedBytes, bundleWidgets, manifestOf, writeWidgetAssets, type WidgetBundle } from './widgetBundle.ts'
@@ -15,7 +15,7 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`
  * file names and SRI hashes from `virtual:gongyu-widgets`; after Astro
  * writes the pages, this writes the scripts under /widgets/v1/, the static
  * feeds (Simplified and Traditional) and the per-path headers
- * (`_headers.json` for staticServer.mjs, `_headers` for static hosts).
+ * (`_headers.json` for staticServer.ts, `_headers` for static hosts).
  * The bundle is made once per build and checked against its size budget.
  */
 export function widgetsIntegration(): AstroIntegration {
@@ -49,7 +49,7 @@ export function widgetsIntegration(): AstroIntegration {
         const built = await widgets()
         const files = writeWidgetAssets(outDir, built)
         const content = readPublishedContent()
-        const feeds = writeFeeds(outDir, content, traditionalConverter())
+        const feeds = writeFeeds(outDir, content, sharedTraditionalConverter())
         // The site-wide rule goes first: the embed pages' rules after it replace its CSP.
         writeHeaderFiles(outDir, [siteHeaderRule(), ...embedHeaderRules(content, files)])
         logger.info(

@@ -1,10 +1,11 @@
+import { readSiteConfig } from '../config.ts'
+
 /**
  * The month the build runs in, in China's time zone: the home page shows
  * that month's activity plans. `GONGYU_BUILD_DATE` (an ISO date) pins it for
  * tests and for building a pack ahead of time.
  */
-export function buildMonth(env: NodeJS.ProcessEnv = process.env): number {
-  const date = env.GONGYU_BUILD_DATE ? new Date(env.GONGYU_BUILD_DATE) : new Date()
+export function buildMonth(date: Date = readSiteConfig().buildDate): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(date))
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PublicRecord } from '@gongyu/search/record'
+import type { PublicRecord } from '@gongyu/contract'
 import { caseFilterPath, facetOptions, matchesFilter, nonEmptyFilters, UNFILTERED } from './caseFacets.ts'
 
 function caseStudy(slug: string, themes: string[], stages: string[], familySituations: string[]): PublicRecord {

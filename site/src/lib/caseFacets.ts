@@ -1,4 +1,4 @@
-import type { PublicRecord } from '@gongyu/search/record'
+import type { PublicRecord } from '@gongyu/contract'
 
 /** A case-explorer filter; `all` means the dimension is not filtered. */
 export interface CaseFilter {

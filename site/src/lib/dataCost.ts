@@ -1,4 +1,4 @@
-import type { PublicRecord, PublicVideo } from '@gongyu/search/record'
+import type { PublicRecord, PublicVideo } from '@gongyu/contract'
 
 /**
  * Bits per second assumed before a video exists: the lowest rung of the CMS's

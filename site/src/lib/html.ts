@@ -1,10 +1,27 @@
+import type { ChildNode } from 'domhandler'
+import render from 'dom-serializer'
+import { parseDocument } from 'htmlparser2'
+
+const DEMOTED: Record<string, string> = { h1: 'h2', h2: 'h3', h3: 'h4', h4: 'h5', h5: 'h6' }
+
+function demote(nodes: ChildNode[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'tag') continue
+    node.name = DEMOTED[node.name] ?? node.name
+    demote(node.children)
+  }
+}
+
 /**
  * Moves the CMS's headings one level down (h2 → h3 …), so body HTML sits
  * under the page's own section headings and the outline stays in order.
- * The HTML is the CMS's already-escaped output; only tag names change.
+ * The HTML is the CMS's already-escaped output, read with an HTML parser
+ * (htmlparser2) with entities kept as written: only tag names change.
  */
 export function demoteHeadings(html: string): string {
-  return html.replace(/<(\/?)h([1-5])(?=[\s>])/g, (_match, slash: string, level: string) => `<${slash}h${Number(level) + 1}`)
+  const document = parseDocument(html, { decodeEntities: false })
+  demote(document.children)
+  return render(document, { decodeEntities: false, encodeEntities: false })
 }
 
 /** JSON for a `<script type="application/ld+json">` block: `<` is escaped so no text can close the element. */

@@ -1,5 +1,5 @@
-import { audiences, categories, contentTypes, familySituations, gradeByCode, labelOf, occasions, organizationTypes, stages } from '@gongyu/search/vocabulary'
-import type { PublicRecord } from '@gongyu/search/record'
+import { audiences, categories, contentTypes, familySituations, gradeByCode, labelOf, occasions, organizationTypes, stages } from '@gongyu/contract'
+import type { PublicRecord } from '@gongyu/contract'
 
 /** Chinese labels for the vocabulary codes a page shows; unknown codes show as themselves. */
 export const label = {

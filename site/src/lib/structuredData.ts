@@ -1,4 +1,4 @@
-import type { PublicCourseList, PublicOrganization, PublicRecord } from '@gongyu/search/record'
+import type { PublicCourseList, PublicOrganization, PublicRecord } from '@gongyu/contract'
 import { gradesLabel, isoDuration, label } from './labels.ts'
 
 const SITE_NAME = '共育 · 家校社协同育人课程资源库'

@@ -1,6 +1,6 @@
 // The widgets script (/widgets/v1/gongyu-widgets.<hash>.js): registers the
 // three elements and sizes iframe embeds. No framework, no dependencies;
-// site/src/embed/widgetBundle.ts bundles it and holds it to its size budget.
+// site/src/integrations/widgetBundle.ts bundles it and holds it to its size budget.
 import { defineCourseList } from './gongyu-course-list/define.ts'
 import { defineLessonCard } from './gongyu-lesson-card/define.ts'
 import { defineSearchBox, SEARCH_BOX_TAG } from './gongyu-search-box/define.ts'

@@ -205,7 +205,12 @@ export class GongyuPlayer extends HTMLElement {
     this.#recoveredMediaError = false
     this.#failed = false
     if (this.#native) {
-      if (at > 0) video.addEventListener('loadedmetadata', () => generation === this.#generation && (video.currentTime = at), { once: true })
+      if (at > 0) {
+        const resume = () => {
+          if (generation === this.#generation) video.currentTime = at
+        }
+        video.addEventListener('loadedmetadata', resume, { once: true })
+      }
       // iOS only lets a video start from within the tap itself, so nothing is awaited before play().
       video.src = url
       if (play) void this.#play()

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchResponse } from '@gongyu/search/browser'
+import type { SearchHit, SearchResponse } from '@gongyu/search'
 
 /** UI text and code labels, rendered into the page as JSON so the Traditional build converts them with the page. */
 export interface SearchLabels {
@@ -57,7 +57,7 @@ export class GongyuSearchElement extends HTMLElement {
     const searchKey = this.getAttribute('meili-search-key')
     this.engine ??=
       host && searchKey
-        ? import('@gongyu/search/browser-meilisearch').then(({ createMeiliBrowserSearch }) =>
+        ? import('@gongyu/search/browser').then(({ createMeiliBrowserSearch }) =>
             createMeiliBrowserSearch({ host, searchKey, indexUid: this.getAttribute('meili-index') ?? 'gongyu-public' }),
           )
         : import('@gongyu/search/browser').then(({ loadStaticSearch }) =>

@@ -9,7 +9,13 @@ function applyOptions(options: URLSearchParams, container: HTMLElement): void {
   const section = container.querySelector('section')
   if (section && options.get('layout') === 'cards') section.className = 'cards'
   const count = Number.parseInt(options.get('count') ?? '', 10)
-  if (count > 0) container.querySelectorAll<HTMLElement>('ol > li').forEach((item, index) => (item.hidden = index >= count))
+  if (count > 0) {
+    const items = container.querySelectorAll<HTMLElement>('ol > li')
+    for (let index = 0; index < items.length; index += 1) {
+      const item = items[index]
+      if (item) item.hidden = index >= count
+    }
+  }
 }
 
 if (root) {

@@ -1,6 +1,6 @@
 /**
  * The static JSON feeds the widgets read: the one contract between the build
- * (site/src/embed/feeds.ts writes them) and the browser code here. Only what
+ * (site/src/integrations/feeds.ts writes them) and the browser code here. Only what
  * a widget shows is in a feed; labels are finished text, already converted
  * for the Traditional copy, so the widget needs no vocabulary or converter.
  */

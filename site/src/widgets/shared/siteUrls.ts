@@ -27,6 +27,8 @@ export function isSlug(value: unknown): value is string {
 
 /** True for a record type the widgets know. */
 export function isItemType(value: unknown): value is FeedItemType {
+  // Object.hasOwn needs Chrome 93 / Safari 15.4; the widgets still run on Chrome 80 / Safari 14.
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is newer than the widgets' browsers.
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SECTION_OF_TYPE, value)
 }
 

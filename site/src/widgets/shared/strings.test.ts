@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { traditionalConverter } from '../../build/traditional.ts'
+import { traditionalConverter } from '../../integrations/traditional.ts'
 import { say, stringTables } from './strings.ts'
 
 describe('the widgets’ own words', () => {

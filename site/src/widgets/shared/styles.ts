@@ -1,7 +1,7 @@
 import { h } from './dom.ts'
 import { stylesheetHref } from './scriptSource.ts'
 
-// The minified contents of widget.css, put in by the bundler (site/src/embed/widgetBundle.ts).
+// The minified contents of widget.css, put in by the bundler (site/src/integrations/widgetBundle.ts).
 declare const __GONGYU_WIDGET_CSS__: string
 
 let shared: CSSStyleSheet | undefined
