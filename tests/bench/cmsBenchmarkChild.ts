@@ -1,6 +1,6 @@
-// One database benchmark, run by cmsBenchmarks.ts in a process of its own; prints one JSON line.
+// One database benchmark, run by cmsBenchmarks.ts in a process of its own; reports through childProcess.ts.
+import { reportToParent } from './childProcess.ts'
 import { benchmarkFromEnvironment } from './cmsBenchmarks.ts'
 
-const result = await benchmarkFromEnvironment()
-console.log(JSON.stringify(result))
+reportToParent(await benchmarkFromEnvironment())
 process.exit(0)

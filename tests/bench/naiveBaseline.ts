@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch'
-import { countFacets, matchesFilters, toSearchDocument, type PublicRecord, type SearchDocument, type SearchEngine, type SearchResponse } from '@gongyu/search'
+import type { PublicRecord } from '@gongyu/contract'
+import { countFacets, matchesFilters, toSearchDocument, type SearchDocument, type SearchEngine, type SearchResponse } from '@gongyu/search'
 
 /**
  * The naive baseline for the benchmark: MiniSearch with its default

@@ -1,13 +1,13 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { readPublishedRecords } from '@gongyu/cms/publishing'
-import { parseSearchQuery, type PublicRecord, type SearchEngine } from '@gongyu/search'
-import { buildEmbeddedSearch } from '@gongyu/search/embedded'
-import { EmbeddedSearch, type StaticIndexData } from '@gongyu/search/embedded-engine'
-import { evaluateRelevance, type RelevanceReport } from '@gongyu/search/relevance'
-import { loadStarterContent } from '@gongyu/seed/load'
+import type { PublicRecord, PublishedContent } from '@gongyu/contract'
+import { evaluateRelevance, parseSearchQuery, type RelevanceReport, type SearchEngine } from '@gongyu/search'
+import { buildEmbeddedSearch, EmbeddedSearch, type StaticIndexData } from '@gongyu/search/server'
 import { readJudgedQueries } from '../../search/src/relevance/judgedQueries.ts'
-import { startTestPayload } from '../helpers/testPayload.ts'
 import { naiveBaseline } from './naiveBaseline.ts'
+import { starterBank } from './starterBank.ts'
+import { syntheticRecords } from './syntheticRecords.ts'
 
 const SYNTHETIC_SIZE = 10_000
 const LATENCY_QUERIES = 100
@@ -18,22 +18,6 @@ function milliseconds(since: bigint): number {
 
 function percentile(sorted: number[], share: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]! * 1000) / 1000
-}
-
-/** A scale-up of the bank to 10,000 records, marked synthetic: each mixes the title of one record with the text of others. */
-function syntheticRecords(records: PublicRecord[]): PublicRecord[] {
-  return Array.from({ length: SYNTHETIC_SIZE }, (_, index) => {
-    const base = records[index % records.length]!
-    const other = records[(index * 7 + 3) % records.length]!
-    return {
-      ...base,
-      id: `${base.type}:synthetic-${index}`,
-      slug: `synthetic-${index}`,
-      title: `${base.title}（${other.themeNames[0] ?? ''}）`,
-      summary: `${base.summary}${other.summary.slice(0, 40)}`,
-      bodyText: `${base.bodyText.slice(0, 800)}\n${other.bodyText.slice(0, 400)}`,
-    }
-  })
 }
 
 async function latency(engine: SearchEngine, queries: string[]) {
@@ -84,14 +68,9 @@ async function engineFigures(records: PublicRecord[], judged: ReturnType<typeof 
 
 /** Search figures for `npm run bench`: build time, index bytes, latency at two sizes, relevance against a naive baseline. */
 export async function searchBenchmarks(): Promise<Record<string, unknown>> {
-  const t = await startTestPayload()
-  let records: PublicRecord[]
-  try {
-    await loadStarterContent(t.payload, {})
-    records = await readPublishedRecords(t.payload)
-  } finally {
-    await t.close()
-  }
+  // The records as the CMS exported them: what its search and the site's static index are built from.
+  const exportFile = path.join(starterBank().exportDir, 'published.json')
+  const { records } = JSON.parse(readFileSync(exportFile, 'utf8')) as PublishedContent
   const judged = readJudgedQueries()
   const starter = await engineFigures(records, judged, true)
   const baselineReport = await evaluateRelevance(naiveBaseline(records), judged)
@@ -100,7 +79,7 @@ export async function searchBenchmarks(): Promise<Record<string, unknown>> {
     ...relevanceFigures(baselineReport),
     latency: await latency(naiveBaseline(records), judged.map((entry) => entry.query).slice(0, LATENCY_QUERIES)),
   }
-  const scaled = await engineFigures(syntheticRecords(records), judged, false)
+  const scaled = await engineFigures(syntheticRecords(records, SYNTHETIC_SIZE), judged, false)
   const ratio = (value: number) => (baselineReport.recallAt5 > 0 ? Math.round((value / baselineReport.recallAt5) * 100) / 100 : null)
   return {
     judgedQueries: judged.length,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { mediaUrl, type PublicVideo, type PublishedContent } from '@gongyu/search/record'
+import { mediaUrl, type PublicVideo, type PublishedContent } from '@gongyu/contract'
 import type { Browser, Page } from 'playwright-core'
 import { transcodeToHls, type HlsResult } from '../../cms/src/video/transcodeToHls.ts'
 import { videoLimits } from '../../cms/src/video/videoLimits.ts'
@@ -54,7 +54,8 @@ function benchExport(dir: string, hlsRoot: string, result: HlsResult): string {
   mkdirSync(captions, { recursive: true })
   const content: PublishedContent = {
     generatedAt: new Date().toISOString(),
-    mediaSources: { hls: hlsRoot, captions },
+    // Relative to the data folder (the work folder here, passed to the build as GONGYU_DATA_DIR).
+    mediaSources: { hls: path.relative(path.dirname(dir), hlsRoot), captions: path.relative(path.dirname(dir), captions) },
     records: [BENCH_SLUG, SECOND_SLUG].map((slug, index) =>
       publicRecord({
         type: 'micro-lesson',
@@ -117,7 +118,7 @@ async function bytesForFirstSeconds(browser: Browser, url: string, choice: strin
  */
 async function playerBenchmarks(options: { work: string; hlsRoot: string; result: HlsResult }): Promise<Record<string, unknown>> {
   const exportDir = benchExport(path.join(options.work, 'published'), options.hlsRoot, options.result)
-  const site = await buildAndServeSite(exportDir, path.join(options.work, 'dist'))
+  const site = await buildAndServeSite(exportDir, path.join(options.work, 'dist'), { GONGYU_DATA_DIR: options.work })
   const assets = path.join(site.outDir, '_astro')
   for (const name of readdirSync(assets).filter((file) => file.endsWith('.js')))
     writeFileSync(path.join(assets, `${name}.gz`), gzipSync(readFileSync(path.join(assets, name))))

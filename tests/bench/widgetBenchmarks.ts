@@ -2,24 +2,24 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { budgetedBytes, bundleWidgets, WIDGET_BUDGET_GZIP_BYTES } from '../../site/src/embed/widgetBundle.ts'
+import { budgetedBytes, bundleWidgets, WIDGET_BUDGET_GZIP_BYTES } from '../../site/src/integrations/widgetBundle.ts'
 import { buildSite } from '../../site/scripts/buildSite.ts'
 import { launchChromium } from '../helpers/browser.ts'
-import { buildTestSite, serveFolder } from '../helpers/siteBuild.ts'
+import { serveFolder } from '../helpers/siteBuild.ts'
 import { hostHtml, startWidgetHost } from '../helpers/widgetHost.ts'
 import { widgetScriptOf } from '../helpers/widgetSites.ts'
+import { starterBank } from './starterBank.ts'
 import { ms, percentile } from './stats.ts'
 
 const RUNS = 7
 const CPU_SLOWDOWN = 4
 
-/** A built site to measure against: GONGYU_BENCH_EXPORT_DIR when given, else the seeded 三年级 (20 lessons). */
+/** The site built from the run's starter bank, served on loopback. */
 async function siteToMeasure(): Promise<{ url: string; outDir: string; stop: () => Promise<void> }> {
-  const exportDir = process.env.GONGYU_BENCH_EXPORT_DIR
-  if (!exportDir) return buildTestSite({ grades: ['p3'] })
+  const bank = starterBank()
   const work = mkdtempSync(path.join(tmpdir(), 'gongyu-widget-bench-'))
   const outDir = path.join(work, 'dist')
-  await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir } })
+  await buildSite({ outDir, env: { GONGYU_DATA_DIR: bank.dataDir, GONGYU_EXPORT_DIR: bank.exportDir } })
   const served = await serveFolder(outDir)
   return {
     url: served.url,
@@ -106,7 +106,7 @@ export async function widgetBenchmarks(): Promise<Record<string, unknown>> {
         fromScriptRequestMs: { p50: ms(percentile(fromRequest, 50)), p95: ms(percentile(fromRequest, 95)) },
         fromScriptLoadedMs: { p50: ms(percentile(fromLoaded, 50)), p95: ms(percentile(fromLoaded, 95)) },
       },
-      // staticServer.mjs sends these files uncompressed; a host that gzips them sends the second figure.
+      // wireBytes: as the site's own static server sent them; gzipBytes: the same files gzipped, as any compressing host sends them.
       transferFor20ItemList: {
         wireBytes: { script: wire.script ?? 0, feed: wire.feed ?? 0, total: (wire.script ?? 0) + (wire.feed ?? 0) },
         gzipBytes: { script: gzipSync(readFileSync(scriptFile)).length, feed: gzipSync(readFileSync(feedFile)).length },

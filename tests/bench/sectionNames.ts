@@ -1,0 +1,7 @@
+/** The benchmark sections, in the order `npm run bench` runs them. */
+export const SECTION_NAMES = ['search', 'cms', 'site', 'widgets', 'video', 'load'] as const
+
+export type SectionName = (typeof SECTION_NAMES)[number]
+
+/** Sections that read the starter bank seeded and exported once per run (starterBank.ts). */
+export const SECTIONS_USING_BANK: readonly SectionName[] = ['search', 'cms', 'site', 'widgets', 'load']
