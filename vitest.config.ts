@@ -1,29 +1,34 @@
-import { existsSync } from 'node:fs'
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
-import { isMongoUri } from './cms/src/db/databaseKind.ts'
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
+import { isRequired, machineCapabilities } from './tests/setup/machineCapabilities.ts'
 
 const integration = ['tests/int/**/*.int.spec.ts']
+const testBankCache = 'tests/setup/testBankCache.ts'
+
+/**
+ * What this machine lacks (Chromium, ffmpeg, FerretDB), as found by
+ * tests/setup/machineCapabilities.ts; `npm test` first runs
+ * tests/setup/prepareMachine.ts, which installs them when it can. The files
+ * that need a missing one are left out, with the reason and the install
+ * command printed. With GONGYU_REQUIRE_MONGODB=1 a missing MongoDB is an error,
+ * with GONGYU_REQUIRE_MACHINE=1 (CI) anything missing is.
+ */
+const missing = machineCapabilities().filter((state) => !state.available)
+for (const state of missing) {
+  const what = state.capability === 'mongodb' ? 'the mongodb project' : state.files.join(', ')
+  const notice = `${state.capability} missing (${state.reason}), needed by ${what}. Install: ${state.install}, or as root run node tests/setup/prepareMachine.ts.`
+  if (isRequired(state)) throw new Error(notice)
+  console.warn(`\n⚠ SKIPPED: ${notice}\n`)
+}
+const skippedFiles = missing.flatMap((state) => state.files)
 
 /**
  * The CMS integration suite runs once per database adapter. SQLite always
  * runs. MongoDB runs against `DATABASE_URI` when it names a MongoDB server,
  * and otherwise against FerretDB, which the global set-up builds (once per
- * machine) and starts on loopback. Without Go to build FerretDB, the MongoDB
- * run is left out with a printed reason, unless GONGYU_REQUIRE_MONGODB=1
- * (as in CI), where that is an error.
+ * machine, if prepareMachine has not) and starts on loopback.
  */
 function mongodbProject(): TestProjectInlineConfiguration[] {
-  const given = isMongoUri(process.env.DATABASE_URI)
-  const canBuildFerretDB =
-    Boolean(process.env.FERRETDB_BIN) ||
-    ['/usr/bin/go', '/usr/local/go/bin/go'].some(existsSync) ||
-    Boolean(process.env.PATH?.split(':').some((dir) => existsSync(`${dir}/go`)))
-  if (!given && !canBuildFerretDB) {
-    const reason = 'MongoDB suite SKIPPED: no DATABASE_URI=mongodb://… and no Go toolchain to build FerretDB (see README, "Tests").'
-    if (process.env.GONGYU_REQUIRE_MONGODB === '1') throw new Error(reason)
-    console.warn(`\n⚠ ${reason}\n`)
-    return []
-  }
+  if (missing.some((state) => state.capability === 'mongodb')) return []
   return [
     {
       extends: true,
@@ -38,6 +43,8 @@ function mongodbProject(): TestProjectInlineConfiguration[] {
 }
 
 export default defineConfig({
+  // Outside node_modules, so `npm ci` keeps it: Vitest runs the slowest files first by the durations it records here.
+  cacheDir: 'tests/.cache/vite',
   test: {
     environment: 'node',
     // Each integration file starts Payload on its own database; two at a time fits a 2-core machine.
@@ -45,15 +52,27 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    env: { NODE_ENV: 'test', PAYLOAD_SECRET: 'gongyu-test-secret', GONGYU_SEARCH_RETRY_DELAY_MS: '1' },
+    env: {
+      NODE_ENV: 'test',
+      PAYLOAD_SECRET: 'gongyu-test-secret',
+      GONGYU_SEARCH_RETRY_DELAY_MS: '1',
+      // For a single test that needs a missing capability inside a file that otherwise runs (machineLacks).
+      GONGYU_MACHINE_MISSING: missing.map((state) => state.capability).join(','),
+    },
+    exclude: [...configDefaults.exclude, ...skippedFiles],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{cms,search,seed,site}/src/**/*.test.ts', 'tests/int/**/*.spec.ts'], exclude: integration },
+        test: {
+          name: 'unit',
+          include: ['{contract,cms,search,seed,site}/src/**/*.test.ts', 'tests/int/**/*.spec.ts', 'tests/setup/**/*.test.ts'],
+          exclude: integration,
+        },
       },
-      { extends: true, test: { name: 'sqlite', include: integration, env: { GONGYU_TEST_DATABASE: 'sqlite' } } },
+      // Files that need the starter bank start from a copy seeded once per code change (tests/helpers/seededBank.ts).
+      { extends: true, test: { name: 'sqlite', include: integration, globalSetup: [testBankCache], env: { GONGYU_TEST_DATABASE: 'sqlite' } } },
       // Browser tests: Debian's Chromium through playwright-core, against servers the tests start.
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.spec.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.spec.ts'], globalSetup: [testBankCache] } },
       ...mongodbProject(),
     ],
   },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { PublicRecord, PublishedContent } from '@gongyu/search/record'
+import type { PublicRecord, PublishedContent } from '@gongyu/contract'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
@@ -9,7 +9,7 @@ import { hostHtml, openWidgetPage, startWidgetHost, watchProblems, type WidgetHo
 import { buildSeededWidgetSite, FRAMING_ORGANIZATION } from '../helpers/widgetSites.ts'
 
 // The seeded slice with one organization whose allowed origin is `host`, served by
-// site/scripts/staticServer.mjs; every response must carry the site's security headers.
+// site/scripts/staticServer.ts; every response must carry the site's security headers.
 let site: BuiltTestSite
 let host: WidgetHost
 let browser: Browser

@@ -255,9 +255,16 @@ describe('the parents’ site', () => {
     expect(courseJson.educationalLevel.length).toBeGreaterThan(0)
     expect(courseJson.hasPart.length).toBeGreaterThan(0)
 
-    const sitemap = readFileSync(path.join(site.outDir, 'sitemap.xml'), 'utf8')
+    // @astrojs/sitemap writes an index naming its sitemap files.
+    const sitemapIndex = readFileSync(path.join(site.outDir, 'sitemap-index.xml'), 'utf8')
+    const sitemapFiles = [...sitemapIndex.matchAll(/<loc>[^<]*\/(sitemap-\d+\.xml)<\/loc>/g)].map((match) => match[1] as string)
+    expect(sitemapFiles.length).toBeGreaterThan(0)
+    const sitemap = sitemapFiles.map((file) => readFileSync(path.join(site.outDir, file), 'utf8')).join('\n')
     expect(sitemap).toContain(`<loc>${TEST_SITE_URL}${lessonPath}</loc>`)
     expect(sitemap).toContain(`<loc>${TEST_SITE_URL}/zh-hant${lessonPath}</loc>`)
+    // The embed frames carry noindex and stay out of it (the embed builder at /embed/ is a page like any other).
+    expect(sitemap).toContain(`<loc>${TEST_SITE_URL}/embed/</loc>`)
+    expect(sitemap).not.toContain(`${TEST_SITE_URL}/embed/grades/`)
     await page.close()
   })
 

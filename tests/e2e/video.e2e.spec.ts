@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { PublicRecord, PublishedContent } from '@gongyu/search/record'
+import type { PublicRecord, PublishedContent } from '@gongyu/contract'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { richTextOf } from '../fixtures/richText.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
-import { startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
+import { startSeededTestPayload } from '../helpers/seededBank.ts'
+import type { TestPayload } from '../helpers/testPayload.ts'
 import { isHlsChunk, mediaPaths, recordNetwork, videoState, waitForPlayback } from '../helpers/videoPlayback.ts'
 import { buildAndServeSite, makeTestClip, restUpload, sampleVideoSlice, type ServedSite } from '../helpers/videoSite.ts'
 
@@ -93,26 +94,19 @@ beforeAll(async () => {
   // The transcode job itself refreshes the export (as in production), instead of the test calling it.
   process.env.GONGYU_EXPORT_ON_CHANGE = '1'
   process.env.GONGYU_EXPORT_DIR = exportDir
-  const [started, clip] = await Promise.all([startTestPayload(), makeTestClip(path.join(work, 'clip.mp4'))])
+  // The sample-video slice as the seed loader leaves it (videos rendered and uploaded), seeded once and copied.
+  const [started, clip] = await Promise.all([
+    startSeededTestPayload({ name: 'sample-videos', select: sampleVideoSlice, sampleVideos: true }),
+    makeTestClip(path.join(work, 'clip.mp4')),
+  ])
   t = started
-  const { readStarterContent } = await import('@gongyu/seed/content')
-  const { loadStarterContent } = await import('@gongyu/seed/load')
-  await loadStarterContent(t.payload, {
-    content: sampleVideoSlice(readStarterContent()),
-    videoCacheDir: path.join(work, 'sample-videos'),
-    log: () => undefined,
-  })
   await createClipMicroLesson(t, clip)
   const transcodeStarted = performance.now()
   await t.payload.jobs.run({ queue: 'video', limit: 100, sequential: true })
   console.log(`video e2e: transcoded in ${((performance.now() - transcodeStarted) / 1000).toFixed(1)} s`)
-  // Wait for the export the last transcode scheduled (debounced by 2 s).
-  const deadline = Date.now() + 30_000
+  // The last transcode queued an export job; run that queue as the CMS's job runner would.
+  await t.payload.jobs.run({ queue: 'export', limit: 10 })
   let found = readExport(exportDir)
-  while (Date.now() < deadline && !found?.records.some((record) => record.slug === CLIP_SLUG && record.video)) {
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    found = readExport(exportDir)
-  }
   exportWrittenByTranscode = Boolean(found?.records.some((record) => record.slug === CLIP_SLUG && record.video))
   if (!found || !exportWrittenByTranscode) {
     // Keep the other tests meaningful when the refresh is broken; its own test below fails.
@@ -125,8 +119,10 @@ beforeAll(async () => {
   const loose = await restUpload(t, '/captions', captionsFile('loose.vtt'), { as: 'editor', type: 'text/vtt' })
   expect(loose.status, JSON.stringify(loose.json)).toBe(201)
   looseCaptions = (loose.json as { doc: { filename: string } }).doc.filename
-  mkdirSync(path.join(content.mediaSources?.hls as string, LOOSE_HLS_FOLDER), { recursive: true })
-  writeFileSync(path.join(content.mediaSources?.hls as string, LOOSE_HLS_FOLDER, 'master.m3u8'), '#EXTM3U\n')
+  // The export names media folders relative to the data folder.
+  const hlsRoot = path.resolve(t.dataDir, content.mediaSources?.hls as string)
+  mkdirSync(path.join(hlsRoot, LOOSE_HLS_FOLDER), { recursive: true })
+  writeFileSync(path.join(hlsRoot, LOOSE_HLS_FOLDER, 'master.m3u8'), '#EXTM3U\n')
   site = await buildAndServeSite(exportDir, path.join(work, 'dist'))
   console.log(`video e2e: site built in ${site.buildSeconds.toFixed(1)} s`)
   await t.close()

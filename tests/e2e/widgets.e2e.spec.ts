@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { PublishedContent } from '@gongyu/search/record'
+import type { PublishedContent } from '@gongyu/contract'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ListFeed } from '../../site/src/widgets/shared/feedTypes.ts'

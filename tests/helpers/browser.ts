@@ -1,9 +1,13 @@
-import { execFileSync } from 'node:child_process'
 import { chromium, type Browser } from 'playwright-core'
+import { chromiumExecutable } from '../setup/machineCapabilities.ts'
 
-/** Debian's Chromium, found on PATH; tests never download a browser. */
+/** Debian's Chromium, found on PATH (or CHROMIUM_PATH); tests never download a browser. */
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim()
+  const found = chromiumExecutable()
+  // The Vitest config leaves browser tests out when Chromium is missing; this is for a caller that did not ask it.
+  if (!found)
+    throw new Error('Chromium not found on PATH (or CHROMIUM_PATH). Install: apt-get install chromium, or as root run node tests/setup/prepareMachine.ts')
+  return found
 }
 
 /** Launches headless Chromium with the flags this machine's closed network needs. */

@@ -1,12 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { cachedFolder } from './cachedFolder.ts'
 import { freePort } from './freePort.ts'
 
-const startScript = fileURLToPath(new URL('../../cms/scripts/start.ts', import.meta.url))
+const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
+const startScript = path.join(repositoryRoot, 'scripts', 'start.ts')
 
 export interface RunningCms {
   /** The admin and API, on 127.0.0.1 (not localhost), as a school's server is reached by address. */
@@ -14,7 +17,7 @@ export interface RunningCms {
   /** The parents' site, when started with `site: true`. */
   siteUrl?: string
   admin: { email: string; password: string }
-  /** The orchestrator (cms/scripts/start.ts) process. */
+  /** The orchestrator (scripts/start.ts) process. */
   pid: number
   /** Everything it has printed so far. */
   output: () => string
@@ -25,6 +28,42 @@ export interface StartCmsOptions {
   /** Also export, build and serve the parents' site beside the admin, as `npm start` does. */
   site?: boolean
   timeoutMs?: number
+  /**
+   * Start on an empty database, so `npm start` seeds it itself (minutes). By
+   * default the data folder starts as a copy of what that seed step made for
+   * the current code (`npmStartBank`), and `npm start` finds it seeded.
+   */
+  emptyDatabase?: boolean
+}
+
+/** The first admin, created from GONGYU_ADMIN_EMAIL and GONGYU_ADMIN_PASSWORD as a school would set them. */
+const ADMIN = { email: 'admin@example.test', password: 'e2e-admin-password' }
+
+/** The environment `npm start` gets here, for a data folder. */
+function startEnvironment(dataDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    // The seed step pushes the SQLite schema, which Payload does only outside production; start.ts runs Next in production itself.
+    NODE_ENV: 'development',
+    GONGYU_DATA_DIR: dataDir,
+    GONGYU_ADMIN_EMAIL: ADMIN.email,
+    GONGYU_ADMIN_PASSWORD: ADMIN.password,
+    GONGYU_DISABLE_JOB_RUNNER: '1',
+  }
+}
+
+/**
+ * The data folder `npm start`'s seed step (`seedIfEmpty` of `@gongyu/cms/server`)
+ * makes from an empty one: the first admin, the whole starter bank with its
+ * sample videos, and the search export. Made once per code change
+ * (tests/helpers/cachedFolder.ts).
+ */
+function npmStartBank(): Promise<string> {
+  return cachedFolder('npm-start', async (folder) => {
+    const seed = "const { seedIfEmpty } = await import('@gongyu/cms/server'); process.exitCode = seedIfEmpty() ? 0 : 1"
+    const env = { ...startEnvironment(folder), PATH: `${path.join(repositoryRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` }
+    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', seed], { cwd: repositoryRoot, env, maxBuffer: 64 * 1024 * 1024 })
+  })
 }
 
 function groupIsAlive(pid: number): boolean {
@@ -51,31 +90,30 @@ async function answers(url: string): Promise<boolean> {
 /**
  * Starts the CMS the way `npm start` does (seed an empty database, build the
  * admin for production unless the current code's build is already there,
- * then `next start`) on a free port with a data folder of its own. The first
- * start in a run builds (a few minutes); later ones reuse the build.
+ * then `next start`) on a free port with a data folder of its own, by default
+ * a copy of the one `npm start`'s seed step made. The first start for new
+ * code builds (a few minutes); later ones reuse the build.
  */
-export async function startCmsServer({ site = false, timeoutMs = 900_000 }: StartCmsOptions = {}): Promise<RunningCms> {
+export async function startCmsServer({ site = false, timeoutMs = 900_000, emptyDatabase = false }: StartCmsOptions = {}): Promise<RunningCms> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gongyu-e2e-'))
+  if (!emptyDatabase) cpSync(await npmStartBank(), dataDir, { recursive: true })
   const port = await freePort()
   const sitePort = site ? await freePort() : undefined
-  const admin = { email: 'admin@example.test', password: 'e2e-admin-password' }
+  const admin = { ...ADMIN }
   const env = {
-    ...process.env,
-    // The seed step pushes the SQLite schema, which Payload does only outside production; start.ts runs Next in production itself.
-    NODE_ENV: 'development' as const,
+    ...startEnvironment(dataDir),
     PORT: String(port),
-    GONGYU_DATA_DIR: dataDir,
-    GONGYU_ADMIN_EMAIL: admin.email,
-    GONGYU_ADMIN_PASSWORD: admin.password,
-    GONGYU_DISABLE_JOB_RUNNER: '1',
     // Without `site`, the admin alone: the site has tests of its own, and port 4321 may be taken.
     GONGYU_SITE_PORT: sitePort ? String(sitePort) : 'off',
     GONGYU_SITE_OUT_DIR: path.join(dataDir, 'site'),
   }
   const child: ChildProcess = spawn(process.execPath, [startScript], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString()
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
   const url = `http://127.0.0.1:${port}`
   const siteUrl = sitePort ? `http://127.0.0.1:${sitePort}` : undefined
   const deadline = Date.now() + timeoutMs

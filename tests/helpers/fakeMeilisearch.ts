@@ -137,7 +137,9 @@ export class FakeMeilisearch {
     const url = new URL(request.url ?? '/', 'http://fake')
     const raw = await new Promise<string>((resolve) => {
       let text = ''
-      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+      request.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8')
+      })
       request.on('end', () => resolve(text))
     })
     const body = raw ? (JSON.parse(raw) as unknown) : undefined
@@ -284,9 +286,11 @@ export class FakeMeilisearch {
     const sortable = (index.settings.sortableAttributes ?? []) as string[]
     const badSort = ((params.sort ?? []) as string[]).find((rule) => !sortable.includes(rule.split(':')[0] ?? ''))
     if (badSort) return this.error(400, 'invalid_search_sort', `Attribute \`${badSort}\` is not sortable.`)
-    const valueOf = (clause: string) => JSON.parse(clause.slice(clause.indexOf('"'))) as string
+    const quotedValueOf = (clause: string) => JSON.parse(clause.slice(clause.indexOf('"'))) as string
     const matches = [...index.documents.values()].filter((document) =>
-      filter.every((group) => (Array.isArray(group) ? group : [group]).some((clause) => [document[attributeOf(clause)]].flat().includes(valueOf(clause)))),
+      filter.every((group) =>
+        (Array.isArray(group) ? group : [group]).some((clause) => [document[attributeOf(clause)]].flat().includes(quotedValueOf(clause))),
+      ),
     )
     const hitsPerPage = Number(params.hitsPerPage ?? 20)
     const page = Number(params.page ?? 1)

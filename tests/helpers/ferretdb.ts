@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createConnection } from 'node:net'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { memoryTempDir } from './memoryTempDir.ts'
 import { freePort } from './freePort.ts'
 
 const installScript = fileURLToPath(new URL('../mongodb/install-ferretdb.sh', import.meta.url))
@@ -41,7 +41,8 @@ export interface RunningFerretDB {
 
 /** Starts FerretDB (SQLite storage in a temporary folder) on a free loopback port. */
 export async function startFerretDB(binary: string): Promise<RunningFerretDB> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gongyu-ferretdb-'))
+  // In memory where possible: FerretDB keeps each database in SQLite, whose syncs are slow on disk.
+  const dir = mkdtempSync(path.join(memoryTempDir(), 'gongyu-ferretdb-'))
   const port = await freePort()
   const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-sqlite-dir', path.join(dir, 'data')], { stdio: ['ignore', 'inherit', 'inherit'] })
   try {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import { buildSite } from '../../site/scripts/buildSite.ts'
-import { createStaticServer } from '../../site/scripts/staticServer.mjs'
+import { createStaticServer } from '../../site/scripts/staticServer.ts'
 import { bankSubset } from '../fixtures/bankSubset.ts'
 import { freePort } from './freePort.ts'
-import { startTestPayload } from './testPayload.ts'
+import { startSeededTestPayload, WHOLE_BANK } from './seededBank.ts'
 
 /** The site URL test builds are made for, so canonical links and JSON-LD can be checked. */
 export const TEST_SITE_URL = 'https://gongyu.example.cn'
@@ -40,12 +40,10 @@ export async function buildTestSite(options: BuildTestSiteOptions = {}): Promise
   const root = mkdtempSync(path.join(tmpdir(), 'gongyu-site-'))
   const exportDir = path.join(root, 'published')
   mkdirSync(exportDir)
-  const t = await startTestPayload()
+  // The bank (or the slice of it) as the seed loader leaves it, seeded once and copied.
+  const grades = options.grades
+  const t = await startSeededTestPayload(grades ? { name: `grades-${grades.join('-')}`, select: (content) => bankSubset(content, grades) } : WHOLE_BANK)
   try {
-    const { readStarterContent } = await import('@gongyu/seed/content')
-    const { loadStarterContent } = await import('@gongyu/seed/load')
-    const full = readStarterContent()
-    await loadStarterContent(t.payload, { content: options.grades ? bankSubset(full, options.grades) : full })
     await options.beforeExport?.(t.payload)
     const { writePublishedExport } = await import('@gongyu/cms/publishing')
     await writePublishedExport(t.payload, exportDir)

@@ -71,13 +71,27 @@ export async function armStartTimer(page: Page): Promise<void> {
   await page.evaluate(() => {
     const timings: Record<string, number> = {}
     Object.assign(window, { __playerTimings: timings })
-    document.addEventListener('click', () => (timings.click ??= performance.now()), { capture: true })
+    document.addEventListener(
+      'click',
+      () => {
+        timings.click ??= performance.now()
+      },
+      { capture: true },
+    )
     new MutationObserver((_changes, observer) => {
       const video = document.querySelector('gongyu-player video')
       if (!(video instanceof HTMLVideoElement)) return
       observer.disconnect()
-      video.addEventListener('playing', () => (timings.playing ??= performance.now()), { once: true })
-      video.requestVideoFrameCallback(() => (timings.firstFrame ??= performance.now()))
+      video.addEventListener(
+        'playing',
+        () => {
+          timings.playing ??= performance.now()
+        },
+        { once: true },
+      )
+      video.requestVideoFrameCallback(() => {
+        timings.firstFrame ??= performance.now()
+      })
     }).observe(document.body, { childList: true, subtree: true })
   })
 }

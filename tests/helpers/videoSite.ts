@@ -76,8 +76,8 @@ export interface ServedSite {
 }
 
 /** Builds the site from `exportDir` into `outDir` (media hard-linked from the export's sources) and serves it. */
-export async function buildAndServeSite(exportDir: string, outDir: string): Promise<ServedSite> {
-  const { seconds } = await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir, GONGYU_SITE_URL: TEST_SITE_URL } })
+export async function buildAndServeSite(exportDir: string, outDir: string, env: Record<string, string> = {}): Promise<ServedSite> {
+  const { seconds } = await buildSite({ outDir, env: { GONGYU_EXPORT_DIR: exportDir, GONGYU_SITE_URL: TEST_SITE_URL, ...env } })
   const served = await serveFolder(outDir)
   return { url: served.url, outDir, buildSeconds: seconds, stop: served.stop }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validData } from '../fixtures/contentFixtures.ts'
-import { startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
+import { type ApiJson, startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
 import { testDatabaseTarget } from '../helpers/testDatabase.ts'
 
 interface IndexInfo {
@@ -9,11 +9,10 @@ interface IndexInfo {
 }
 
 let t: TestPayload
-let theme: string | number
 
 beforeAll(async () => {
   t = await startTestPayload()
-  theme = (await t.payload.create({ collection: 'themes', data: validData('themes', { theme: 0 }) as never })).id
+  await t.payload.create({ collection: 'themes', data: validData('themes', { theme: 0 }) as never })
 })
 afterAll(async () => {
   await t?.close()
@@ -22,7 +21,7 @@ afterAll(async () => {
 /** The indexes the database itself holds for a collection's main table, read from the database. */
 async function indexesOf(collection: string): Promise<IndexInfo[]> {
   const target = await testDatabaseTarget()
-  const db = t.payload.db as unknown as Record<string, any>
+  const db = t.payload.db as unknown as Record<string, ApiJson>
   if (target.kind === 'mongodb') {
     // Wait for mongoose's automatic index build, which runs in the background on the test server.
     await db.collections[collection].init()

@@ -1,5 +1,5 @@
-import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
-import { ensureSearchKey, tenantTokenFor } from '@gongyu/search/meilisearch/server'
+import { MeiliSearchEngine } from '@gongyu/search/server'
+import { ensureSearchKey, tenantTokenFor } from '@gongyu/search/server'
 import { parseSearchQuery } from '@gongyu/search'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { publicRecord } from '../fixtures/publicRecords.ts'
@@ -43,12 +43,13 @@ describe('Meilisearch adapter against the documented API', () => {
     const settings = fake.calls(`PATCH /indexes/${INDEX}/settings`)
     expect(settings).toHaveLength(2)
     expect(settings[1]?.body).toEqual(settings[0]?.body)
+    // biome-ignore lint/suspicious/noExplicitAny: the settings body is arbitrary JSON the assertions below check
     const body = settings[0]?.body as Record<string, any>
     expect(body.localizedAttributes[0].locales).toEqual(['cmn'])
     expect(body.filterableAttributes).toEqual(expect.arrayContaining(['type', 'grades', 'themes', 'familySituations']))
     expect(body.sortableAttributes).toEqual(expect.arrayContaining(['gradeOrder', 'publishedAtTimestamp']))
-    expect(body.synonyms['老人']).toContain('祖辈')
-    expect(body.synonyms['祖辈']).toContain('老人')
+    expect(body.synonyms.老人).toContain('祖辈')
+    expect(body.synonyms.祖辈).toContain('老人')
     expect(fake.requests.every((request) => request.authorization === 'Bearer admin-key')).toBe(true)
   })
 

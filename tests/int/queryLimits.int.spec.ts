@@ -1,7 +1,7 @@
 import { readPublishedRecords } from '@gongyu/cms/publishing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validData } from '../fixtures/contentFixtures.ts'
-import { startTestPayload, type TestPayload, type TestRole } from '../helpers/testPayload.ts'
+import { type ApiJson, startTestPayload, type TestPayload, type TestRole } from '../helpers/testPayload.ts'
 
 // Issue 12, defects 1–4: no single REST or GraphQL request may read unbounded data,
 // anonymous introspection is refused, and a malformed `where` is a 400, not a 500.
@@ -29,7 +29,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-function expectRefused(response: { status: number; json: any }) {
+function expectRefused(response: { status: number; json: ApiJson }) {
   expect(response.status).toBe(400)
   const message = response.json?.errors?.[0]?.message
   expect(message).toMatch(CHINESE)

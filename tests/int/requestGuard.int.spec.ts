@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validData } from '../fixtures/contentFixtures.ts'
 import { makeVideoFixtures, type VideoFixtures } from '../fixtures/videoFixtures.ts'
-import { startTestPayload, type TestPayload, type TestRole } from '../helpers/testPayload.ts'
+import { type ApiJson, startTestPayload, type TestPayload, type TestRole } from '../helpers/testPayload.ts'
 
 // The API request guard (cms/src/http/guardApiRequest.ts) in front of Payload's REST and GraphQL routes.
 const API = 'http://localhost:3000/api'
@@ -59,12 +59,12 @@ function rawRequest(method: string, apiPath: string, init: { headers?: Record<st
   } as RequestInit)
 }
 
-async function answer(response: Response): Promise<{ status: number; json: any; headers: Headers }> {
+async function answer(response: Response): Promise<{ status: number; json: ApiJson; headers: Headers }> {
   const text = await response.text()
   return { status: response.status, json: text ? JSON.parse(text) : null, headers: response.headers }
 }
 
-const messageOf = (json: any): string => json?.errors?.[0]?.message ?? ''
+const messageOf = (json: ApiJson): string => json?.errors?.[0]?.message ?? ''
 
 async function login(email: string, password: string, client: string) {
   return answer(

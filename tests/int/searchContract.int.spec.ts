@@ -3,23 +3,24 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { readPublishedRecords } from '@gongyu/cms/publishing'
-import { buildEmbeddedSearch } from '@gongyu/search/embedded'
-import { EmbeddedSearch, type StaticIndexData } from '@gongyu/search/embedded-engine'
-import { MeiliSearchEngine } from '@gongyu/search/meilisearch'
-import { evaluateRelevance } from '@gongyu/search/relevance'
+import { buildEmbeddedSearch } from '@gongyu/search/server'
+import { EmbeddedSearch, type StaticIndexData } from '@gongyu/search/server'
+import { MeiliSearchEngine } from '@gongyu/search/server'
+import { evaluateRelevance } from '@gongyu/search'
 import { readJudgedQueries } from '../../search/src/relevance/judgedQueries.ts'
-import { writeStaticIndex } from '@gongyu/search/static-index'
-import { parseSearchQuery, toSearchDocument, type PublicRecord, type SearchEngine, type SearchQueryInput } from '@gongyu/search'
-import { loadStarterContent } from '@gongyu/seed/load'
+import { writeStaticIndex } from '@gongyu/search/server'
+import type { PublicRecord } from '@gongyu/contract'
+import { parseSearchQuery, toSearchDocument, type SearchEngine, type SearchQueryInput } from '@gongyu/search'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validData } from '../fixtures/contentFixtures.ts'
-import { startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
+import { startSeededTestPayload, WHOLE_BANK } from '../helpers/seededBank.ts'
+import type { TestPayload } from '../helpers/testPayload.ts'
 
 // One contract for every engine, over the starter bank as the CMS publishes it. The suite
 // is about search, not the database, so it runs in the SQLite project only.
 const onSqlite = process.env.GONGYU_TEST_DATABASE === 'sqlite'
 const meiliHost = process.env.MEILI_HOST
-if (onSqlite && !meiliHost) console.warn('\n⚠ Meilisearch contract suite SKIPPED: MEILI_HOST is not set (the embedded engine ran; see README, "Tests").\n')
+if (onSqlite && !meiliHost) console.warn('\n⚠ Meilisearch contract suite SKIPPED: MEILI_HOST is not set (the embedded engine ran; see docs/testing.md).\n')
 if (!onSqlite) console.log(`[${process.env.GONGYU_TEST_DATABASE}] search contract suite runs in the sqlite project only`)
 
 let t: TestPayload
@@ -29,8 +30,8 @@ const DRAFT_TITLE = '草稿里的秘密课程标题'
 
 beforeAll(async () => {
   if (!onSqlite) return
-  t = await startTestPayload()
-  await loadStarterContent(t.payload, {})
+  // The whole bank as the seed loader leaves it, seeded once and copied (tests/helpers/seededBank.ts).
+  t = await startSeededTestPayload(WHOLE_BANK)
   const theme = (await t.payload.find({ collection: 'themes', limit: 1 })).docs[0]?.id
   // Every (grade, sequence) pair is taken by the bank, so the draft is a case study.
   await t.payload.create({
@@ -172,7 +173,9 @@ describe.skipIf(!onSqlite)('npm run search', () => {
     child.stdin?.end('考前睡不着\n親子溝通\n')
     const output = await new Promise<string>((resolve) => {
       let text = ''
-      child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()))
+      child.stdout?.on('data', (chunk: Buffer) => {
+        text += chunk.toString()
+      })
       child.on('close', () => resolve(text))
     })
     const lines = output
