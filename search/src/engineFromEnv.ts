@@ -1,28 +1,30 @@
-import { buildEmbeddedSearch } from './embedded/buildEmbeddedSearch.ts'
+import type { EmbeddedSearch } from './embedded/EmbeddedSearch.ts'
 import type { SearchEngine, SearchIndexWriter } from './engine/searchResponse.ts'
-import { DEFAULT_INDEX_UID, MeiliSearchEngine, type MeiliConnection } from './meilisearch/MeiliSearchEngine.ts'
-import type { PublicRecord } from './record/publicRecord.ts'
+import { MeiliSearchEngine, type MeiliConnection } from './meilisearch/MeiliSearchEngine.ts'
+import { searchConfig } from './config.ts'
 
-/** The Meilisearch connection for indexing and server-side search, when `MEILI_HOST` is set. Keys stay on the server. */
-export function meiliConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): MeiliConnection | undefined {
-  if (!env.MEILI_HOST) return undefined
-  return { host: env.MEILI_HOST, apiKey: env.MEILI_ADMIN_KEY ?? env.MEILI_MASTER_KEY, indexUid: env.MEILI_INDEX ?? DEFAULT_INDEX_UID }
-}
+/** Which engine serves search, and how to reach it. */
+export type SearchEngineChoice = { kind: 'meilisearch'; connection: MeiliConnection } | { kind: 'embedded' }
 
-/** Which engine a process uses: Meilisearch when `MEILI_HOST` is set, otherwise the embedded engine. */
-export function engineKindFromEnv(env: NodeJS.ProcessEnv = process.env): 'meilisearch' | 'embedded' {
-  return env.MEILI_HOST ? 'meilisearch' : 'embedded'
+/**
+ * The one place the engine is decided, for the CMS (search endpoint, sync
+ * job, reindex) and the command line alike: Meilisearch when `MEILI_HOST`
+ * is set, otherwise the embedded engine.
+ */
+export function searchEngineChoice(env: NodeJS.ProcessEnv = process.env): SearchEngineChoice {
+  const { meilisearch } = searchConfig(env)
+  return meilisearch ? { kind: 'meilisearch', connection: meilisearch } : { kind: 'embedded' }
 }
 
 /**
- * The engine for this process, chosen the same way by the CMS and the
- * command line. The embedded engine is built from the published records.
+ * The engine for this process, as `searchEngineChoice` decides. The embedded
+ * engine comes from the caller (the CMS keeps one in memory, the command
+ * line builds one from the export), so it is made only when it is used.
  */
 export async function searchEngineFromEnv(
-  loadRecords: () => Promise<PublicRecord[]>,
+  embedded: () => Promise<EmbeddedSearch> | EmbeddedSearch,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<SearchEngine & SearchIndexWriter> {
-  const connection = meiliConnectionFromEnv(env)
-  if (connection) return new MeiliSearchEngine(connection)
-  return buildEmbeddedSearch(await loadRecords())
+  const choice = searchEngineChoice(env)
+  return choice.kind === 'meilisearch' ? new MeiliSearchEngine(choice.connection) : embedded()
 }

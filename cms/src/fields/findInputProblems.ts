@@ -35,7 +35,9 @@ export interface InputProblem {
 }
 
 // C0 controls, DEL and C1 controls; line feed and tab are allowed where multi-line text is.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point of this check
 const oneLineControls = /[\u0000-\u001f\u007f-\u009f]/
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point of this check
 const multiLineControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
 
 const containerTypes = new Set(['row', 'collapsible'])
@@ -105,7 +107,7 @@ function checkField(field: Field, value: unknown, path: string, label: string, l
         add(`最多 ${max} 行，现在有 ${value.length} 行。`)
         return
       }
-      value.forEach((row, index) => walkFields(field.fields, row, join(path, String(index)), `${label}第 ${index + 1} 行`, limits, problems))
+      for (const [index, row] of value.entries()) walkFields(field.fields, row, join(path, String(index)), `${label}第 ${index + 1} 行`, limits, problems)
       return
     }
     case 'blocks': {

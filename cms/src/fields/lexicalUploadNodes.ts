@@ -12,6 +12,6 @@ export function uploadNodesOf(value: unknown): LexicalUploadNode[] {
       visit((node as LexicalUploadNode).children)
     }
   }
-  if (value && typeof value === 'object' && 'root' in value) visit(((value as { root?: LexicalUploadNode }).root ?? {}).children)
+  if (value && typeof value === 'object' && 'root' in value) visit((value as { root?: LexicalUploadNode }).root?.children)
   return found
 }

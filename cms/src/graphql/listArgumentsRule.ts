@@ -11,7 +11,7 @@ import { queryRefusal } from './queryRefusal'
 export function listArgumentsRule(variables: Record<string, unknown> | null | undefined): ValidationRule {
   return (context) => {
     const defaults = new Map<string, unknown>()
-    const valueOf = (node: ValueNode): unknown => {
+    const literalValueOf = (node: ValueNode): unknown => {
       if (node.kind !== Kind.VARIABLE) return valueFromASTUntyped(node)
       const name = node.name.value
       return variables && name in variables ? variables[name] : defaults.get(name)
@@ -24,7 +24,7 @@ export function listArgumentsRule(variables: Record<string, unknown> | null | un
         }
       },
       Argument(node) {
-        const value = valueOf(node.value)
+        const value = literalValueOf(node.value)
         const name = node.name.value
         if (name === 'limit' && typeof value === 'number' && value <= 0) {
           context.reportError(queryRefusal(`不能一次读取全部（limit: ${value}）；请分页读取，每页最多 ${MAX_PAGE_SIZE} 条。`))

@@ -138,7 +138,9 @@ async function checkBody(request: Request, collection: string | undefined, setti
     return {
       request: withBody(
         request,
-        limitBodyStream(request.body, limit, () => (overflow.exceeded = true)),
+        limitBodyStream(request.body, limit, () => {
+          overflow.exceeded = true
+        }),
       ),
       overflow,
     }

@@ -151,7 +151,7 @@ function namedChildSpans(text: string): Span[] {
       kind: 'named-child-in-class',
       start,
       end: start + name.length,
-      suffix: match[0].replace(name, '').replace(/^[\s,、:(\-]+|[\s,、:(\-]+$/g, ''),
+      suffix: match[0].replace(name, '').replace(/^[\s,、:(-]+|[\s,、:(-]+$/g, ''),
     })
   }
   return spans

@@ -6,7 +6,7 @@ export interface NormalizedText {
 }
 
 // Invisible characters that are not format characters (Cf) but render as nothing: CGJ, Hangul fillers, variation selectors.
-const INVISIBLE = /[\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f]/u
+const INVISIBLE = /\u034f|\u115f|\u1160|\u3164|\uffa0|[\ufe00-\ufe0f]/u
 const FORMAT = /\p{Cf}/u
 const DECIMAL_DIGIT = /\p{Nd}/u
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
-import type { PublishedContent } from '../record/publicRecord.ts'
-import { publishedExportFile } from '../record/exportLocation.ts'
+import type { PublishedContent } from '@gongyu/contract'
+import { publishedExportFile } from '@gongyu/contract/server'
 
 /** Reads the export, or explains how to make one. */
 export function readPublishedExport(env: NodeJS.ProcessEnv = process.env): PublishedContent {

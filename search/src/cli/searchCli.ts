@@ -2,7 +2,8 @@
 // With no query, reads one query per line from stdin and writes one JSON line per query.
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { engineKindFromEnv, searchEngineFromEnv } from '../engineFromEnv.ts'
+import { buildEmbeddedSearch } from '../embedded/buildEmbeddedSearch.ts'
+import { searchEngineChoice, searchEngineFromEnv } from '../engineFromEnv.ts'
 import type { SearchEngine, SearchResponse } from '../engine/searchResponse.ts'
 import { parseSearchQuery, SearchQueryError, type SearchQueryInput } from '../query/searchQuery.ts'
 import { readPublishedExport } from './publishedExport.ts'
@@ -60,7 +61,7 @@ async function run(engine: SearchEngine, text: string): Promise<SearchResponse> 
 }
 
 try {
-  const engine = await searchEngineFromEnv(async () => readPublishedExport().records)
+  const engine = await searchEngineFromEnv(() => buildEmbeddedSearch(readPublishedExport().records))
   if (positionals.length > 0) {
     const response = await run(engine, positionals.join(' '))
     if (options.json) console.log(JSON.stringify(response, null, 2))
@@ -81,6 +82,6 @@ try {
     console.error(`搜索条件有误：${error.message}`)
     process.exit(2)
   }
-  console.error(`搜索失败（${engineKindFromEnv()}）：${(error as Error).message}`)
+  console.error(`搜索失败（${searchEngineChoice().kind}）：${(error as Error).message}`)
   process.exit(1)
 }

@@ -1,0 +1,52 @@
+import { globSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { browserTestFiles, goVersionAtLeast, machineCapabilities, machineLacks, requiredGoVersion, videoTestFiles } from './machineCapabilities.ts'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const testFiles = globSync('tests/**/*.spec.ts', { cwd: root }).sort()
+const sourceOf = (file: string) => readFileSync(`${root}/${file}`, 'utf8')
+
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+describe('the lists of tests that need the machine', () => {
+  it('name the browser tests exactly: the files that launch Chromium', () => {
+    const launching = testFiles.filter((file) => /helpers\/browser\.ts'/.test(sourceOf(file)))
+    expect([...browserTestFiles].sort()).toEqual(launching)
+  })
+
+  it('name every file whose set-up needs ffmpeg (seed.int skips its one video test itself)', () => {
+    const usingFfmpeg = testFiles.filter((file) => /fixtures\/videoFixtures\.ts'|helpers\/videoSite\.ts'|\(?'ffmpeg'/.test(sourceOf(file)))
+    expect(usingFfmpeg.filter((file) => !(videoTestFiles as readonly string[]).includes(file))).toEqual([])
+    expect(sourceOf('tests/int/seed.int.spec.ts')).toContain("it.skipIf(machineLacks('video'))")
+    for (const file of videoTestFiles) expect(testFiles).toContain(file)
+  })
+})
+
+describe('machine capabilities', () => {
+  it('compares Go versions as Debian and `go env GOVERSION` write them', () => {
+    expect(goVersionAtLeast('2:1.19~1', '1.24')).toBe(false)
+    expect(goVersionAtLeast('go1.24.0', '1.24')).toBe(true)
+    expect(goVersionAtLeast('go1.26.8', '1.24')).toBe(true)
+    expect(goVersionAtLeast('2.0', '1.24')).toBe(true)
+    expect(requiredGoVersion()).toMatch(/^\d+\.\d+$/)
+  })
+
+  it('treats what GONGYU_MACHINE_WITHOUT names as missing, with its files, reason and install command', () => {
+    vi.stubEnv('GONGYU_MACHINE_WITHOUT', 'chromium,video')
+    const missing = machineCapabilities().filter((state) => !state.available)
+    expect(missing.map((state) => state.capability)).toEqual(['chromium', 'video'])
+    expect(missing[0]?.files).toEqual(browserTestFiles)
+    expect(missing[0]?.install).toBe('apt-get install chromium')
+    expect(missing[1]?.install).toBe('apt-get install ffmpeg fonts-noto-cjk')
+    expect(missing.every((state) => state.reason.length > 0)).toBe(true)
+  })
+
+  it('tells a test worker what the config found missing', () => {
+    vi.stubEnv('GONGYU_MACHINE_MISSING', 'video,mongodb')
+    expect(machineLacks('video')).toBe(true)
+    expect(machineLacks('chromium')).toBe(false)
+  })
+})
