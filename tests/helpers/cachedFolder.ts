@@ -1,12 +1,20 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
 
-/** Where cached test data lives: inside the repository (gitignored `.cache/`), so `npm ci` does not wipe it. */
-export const TEST_CACHE_ROOT = path.join(repositoryRoot, 'tests', '.cache', 'banks')
+/**
+ * Where seeded banks live: the machine's cache folder (as for the FerretDB build), so every
+ * checkout on a warm machine, including CI's fresh clone, reuses them. Safe to share: the key
+ * hashes file contents and repository-relative paths, never where the checkout is.
+ */
+export const TEST_CACHE_ROOT = path.join(
+  process.env.GONGYU_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'gongyu'),
+  'test-banks',
+)
 
 /**
  * Everything a seeded database can depend on: the starter content and its

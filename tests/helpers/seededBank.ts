@@ -8,7 +8,7 @@ import { startTestPayload, type TestPayload } from './testPayload.ts'
 
 /** A part of the starter bank, seeded once through Payload and kept as a SQLite data folder. */
 export interface BankSpec {
-  /** Names the cached folder, for people looking into tests/.cache. */
+  /** Names the cached folder, for people looking into the test-bank cache (see TEST_CACHE_ROOT). */
   name: string
   /** The part of the starter bank to load; all of it when omitted. */
   select?: (content: StarterContent) => StarterContent

@@ -27,7 +27,7 @@ describe('the embed snippet', () => {
 
   it('escapes every value, so a hostile title stays text', () => {
     const snippet = widgetSnippet({ ...choice, title: '<img src=x onerror=alert(1)>"\'&' }, context)
-    expect(snippet).toContain('&#60;img src=x onerror=alert(1)&#62;&#34;&#39;&#38;</a>')
+    expect(snippet).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;</a>')
     expect(snippet).not.toContain('<img')
   })
 

@@ -1,5 +1,6 @@
 import type { ListKind } from '../shared/feedTypes.ts'
 import type { Script } from '../shared/siteUrls.ts'
+import { escapeHtml } from '@gongyu/contract'
 
 /** What a school chose in the builder. */
 export interface EmbedChoice {
@@ -99,8 +100,6 @@ export function snippetNodes(choice: EmbedChoice, context: EmbedContext): Snippe
   if (choice.count > 0) attributes.push(['count', String(choice.count)])
   return [{ tag: 'gongyu-course-list', attributes, children: [link(page, choice.title)] }, scriptTag(context)]
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 
 function serialize(node: SnippetNode, indent = ''): string {
   const attributes = node.attributes.map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`)).join('')

@@ -5,14 +5,16 @@
  * for the Traditional copy, so the widget needs no vocabulary or converter.
  */
 
-/** Record types a widget can link to, with the site section of each. */
+import type * as Contract from '@gongyu/contract'
+
+/** Record types a widget can link to, with the site section of each: the contract's table, checked against it at compile time (a type-only import keeps the contract's code out of the bundle). */
 export const SECTION_OF_TYPE = {
   lesson: 'lessons',
   'micro-lesson': 'micro-lessons',
   'case-study': 'cases',
   'lesson-plan': 'plans',
   'activity-plan': 'activities',
-} as const
+} as const satisfies typeof Contract.SECTION_OF_TYPE
 
 export type FeedItemType = keyof typeof SECTION_OF_TYPE
 
@@ -21,7 +23,7 @@ export const SECTION_OF_LIST = {
   'course-list': 'course-lists',
   grade: 'grades',
   theme: 'themes',
-} as const
+} as const satisfies typeof Contract.SECTION_OF_LIST
 
 export type ListKind = keyof typeof SECTION_OF_LIST
 
