@@ -11,7 +11,7 @@ import { videoLimits } from '../../cms/src/video/videoLimits.ts'
 import { publicRecord } from '../fixtures/publicRecords.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { armStartTimer, isHlsChunk, recordNetwork, startTimings, waitForPlayback } from '../helpers/videoPlayback.ts'
-import { buildAndServeSite } from '../helpers/videoSite.ts'
+import { buildAndServeSite, makeTestClip } from '../helpers/videoSite.ts'
 
 const run = promisify(execFile)
 const SOURCE_SECONDS = 60
@@ -186,32 +186,7 @@ export async function videoBenchmarks(): Promise<Record<string, unknown>> {
   try {
     const source = path.join(work, 'source-720p.mp4')
     const generated = performance.now()
-    await run('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      `testsrc2=size=1280x720:rate=25:duration=${SOURCE_SECONDS}`,
-      '-f',
-      'lavfi',
-      '-i',
-      `sine=frequency=330:duration=${SOURCE_SECONDS}:sample_rate=48000`,
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-b:a',
-      '128k',
-      '-shortest',
-      source,
-    ])
+    await makeTestClip(source, { seconds: SOURCE_SECONDS, size: '1280x720' })
     const generateMs = performance.now() - generated
     const hlsRoot = path.join(work, 'hls')
     const workRoot = path.join(work, 'transcodes')
