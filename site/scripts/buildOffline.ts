@@ -9,7 +9,7 @@ import path from 'node:path'
 import { build } from 'esbuild'
 import { zipSync, type Zippable } from 'fflate'
 import { MEDIA_FOLDER } from '../src/integrations/copyMedia.ts'
-import { defaultDataDirectory } from '../src/content/exportLocation.ts'
+import { readSiteConfig } from '../src/config.ts'
 import { listPages } from '../src/integrations/pageFiles.ts'
 import { relativizeLinks } from '../src/integrations/relativeLinks.ts'
 import { buildSite, siteRoot } from './buildSite.ts'
@@ -94,7 +94,7 @@ export async function buildOfflinePack(options: {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const outIndex = process.argv.indexOf('--out')
-  const dataDir = defaultDataDirectory()
+  const dataDir = readSiteConfig().dataDirectory
   const out = path.resolve(outIndex > 0 ? (process.argv[outIndex + 1] ?? '') : path.join(dataDir, 'offline', 'gongyu-offline.zip'))
   const result = await buildOfflinePack({ out, withVideos: process.argv.includes('--with-videos') })
   console.log(`离线包已生成：${result.file}（${result.pages} 个页面，${(result.bytes / 1024 / 1024).toFixed(1)} MB）`)

@@ -1,6 +1,3 @@
-// The location rule is shared with the CMS writer and the search command line (the contract package owns the data-folder layout).
-export { defaultDataDirectory, publishedExportFile } from '@gongyu/contract/server'
-
 /** The message a build stops with when there is nothing to build from. */
 export function missingExportMessage(file: string): string {
   return [
