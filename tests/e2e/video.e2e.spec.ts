@@ -94,9 +94,10 @@ beforeAll(async () => {
   // The transcode job itself refreshes the export (as in production), instead of the test calling it.
   process.env.GONGYU_EXPORT_ON_CHANGE = '1'
   process.env.GONGYU_EXPORT_DIR = exportDir
-  // The sample-video slice as the seed loader leaves it (videos rendered and uploaded), seeded once and copied.
+  // The sample-video slice as npm start leaves it (videos rendered, uploaded and transcoded), seeded once and copied;
+  // the test's own clip below is uploaded and transcoded here.
   const [started, clip] = await Promise.all([
-    startSeededTestPayload({ name: 'sample-videos', select: sampleVideoSlice, sampleVideos: true }),
+    startSeededTestPayload({ name: 'sample-videos', select: sampleVideoSlice, sampleVideos: true, transcodeVideos: true }),
     makeTestClip(path.join(work, 'clip.mp4')),
   ])
   t = started

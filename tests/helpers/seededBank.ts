@@ -14,6 +14,8 @@ export interface BankSpec {
   select?: (content: StarterContent) => StarterContent
   /** Also render and attach the sample videos (ffmpeg), as `npm run seed` does. */
   sampleVideos?: boolean
+  /** Also run the video queue on them (their HLS renditions), as npm start's job runner does after seeding. */
+  transcodeVideos?: boolean
 }
 
 /** The whole starter bank, without sample videos. */
@@ -36,6 +38,7 @@ export async function startSeededTestPayload(spec: BankSpec): Promise<TestPayloa
     files: content.files.map((item) => item.file),
     themes: content.themes.map((theme) => theme.slug),
     sampleVideos: Boolean(spec.sampleVideos),
+    transcodeVideos: Boolean(spec.transcodeVideos),
   })
   const sliceKey = createHash('sha256').update(slice).digest('hex').slice(0, 12)
   let seededHere: TestPayload | undefined
@@ -47,6 +50,7 @@ export async function startSeededTestPayload(spec: BankSpec): Promise<TestPayloa
     try {
       const { loadStarterContent } = await import('@gongyu/seed/load')
       await loadStarterContent(t.payload, { content, videoCacheDir: spec.sampleVideos ? renders : undefined })
+      if (spec.transcodeVideos) await t.payload.jobs.run({ queue: 'video', limit: 100, sequential: true })
       cpSync(t.dataDir, folder, { recursive: true })
       seededHere = t
     } catch (error) {

@@ -24,6 +24,8 @@ export function rejectDuplicates(options: RejectDuplicatesOptions): CollectionBe
       collection: options.collection,
       where: { and: conditions },
       limit: 1,
+      // No total count: it would scan every match a second time only to be thrown away.
+      pagination: false,
       depth: 0,
       overrideAccess: true,
       req,
