@@ -1,4 +1,6 @@
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
+import path from 'node:path'
+import { machineCacheRoot } from './tests/helpers/cachedFolder.ts'
 import { isRequired, machineCapabilities } from './tests/setup/machineCapabilities.ts'
 
 const integration = ['tests/int/**/*.int.spec.ts']
@@ -43,8 +45,9 @@ function mongodbProject(): TestProjectInlineConfiguration[] {
 }
 
 export default defineConfig({
-  // Outside node_modules, so `npm ci` keeps it: Vitest runs the slowest files first by the durations it records here.
-  cacheDir: 'tests/.cache/vite',
+  // Vitest runs the slowest files first by the durations it records here (keyed by repository-relative
+  // paths); in the machine's cache, so a fresh clone on a warm machine (CI's) starts the long files first.
+  cacheDir: path.join(machineCacheRoot(), 'vitest'),
   test: {
     environment: 'node',
     // Each integration file starts Payload on its own database; two at a time fits a 2-core machine.

@@ -11,10 +11,12 @@ const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
  * checkout on a warm machine, including CI's fresh clone, reuses them. Safe to share: the key
  * hashes file contents and repository-relative paths, never where the checkout is.
  */
-export const TEST_CACHE_ROOT = path.join(
-  process.env.GONGYU_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'gongyu'),
-  'test-banks',
-)
+export const TEST_CACHE_ROOT = path.join(machineCacheRoot(), 'test-banks')
+
+/** The machine's cache folder for Gongyu's tests: FerretDB's build, the seeded banks, Vitest's record of file durations. */
+export function machineCacheRoot(): string {
+  return process.env.GONGYU_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'gongyu')
+}
 
 /**
  * Everything a seeded database can depend on: the starter content and its
