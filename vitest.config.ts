@@ -1,6 +1,6 @@
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 import path from 'node:path'
-import { machineCacheRoot } from './tests/helpers/cachedFolder.ts'
+import { machineCacheRoot } from './tests/setup/machineCache.ts'
 import { isRequired, machineCapabilities } from './tests/setup/machineCapabilities.ts'
 
 const integration = ['tests/int/**/*.int.spec.ts']

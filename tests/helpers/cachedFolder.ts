@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { machineCacheRoot } from '../setup/machineCache.ts'
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -12,11 +12,6 @@ const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
  * hashes file contents and repository-relative paths, never where the checkout is.
  */
 export const TEST_CACHE_ROOT = path.join(machineCacheRoot(), 'test-banks')
-
-/** The machine's cache folder for Gongyu's tests: FerretDB's build, the seeded banks, Vitest's record of file durations. */
-export function machineCacheRoot(): string {
-  return process.env.GONGYU_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'gongyu')
-}
 
 /**
  * Everything a seeded database can depend on: the starter content and its
