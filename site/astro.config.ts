@@ -18,6 +18,8 @@ export default defineConfig({
     format: 'directory',
     // One external stylesheet, cached once and kept by the service worker, instead of CSS repeated in every page.
     inlineStylesheets: 'never',
+    // Four pages at a time: one renders while the others are being written to disk (Astro's default is one).
+    concurrency: 4,
   },
   compressHTML: true,
   prefetch: false,

@@ -2,7 +2,7 @@ import { type CollectionEntry, getCollection } from 'astro:content'
 import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme } from '@gongyu/contract'
 import { contentTypes, grades, type ContentTypeCode, type GradeCode, type StageCode } from '@gongyu/contract'
 
-/** Everything a page needs from the export, with the look-ups pages share. */
+/** Everything a page needs from the export, with the look-ups pages share (lists are shared between pages: never sort or change them in place). */
 export interface Catalog {
   records: PublicRecord[]
   themes: PublicTheme[]
@@ -47,19 +47,33 @@ async function buildCatalog(): Promise<Catalog> {
   const byId = new Map(records.map((record) => [record.id, record]))
   const gradeOrder = new Map<string, number>(grades.map((grade) => [grade.code, grade.order]))
   themes.sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+  // Pages ask for the same lists again and again (every lesson page its grade's lessons): each is worked out once and kept.
+  const remembered = new Map<string, PublicRecord[]>()
+  const once = (key: string, make: () => PublicRecord[]) => {
+    let list = remembered.get(key)
+    if (!list) {
+      list = make()
+      remembered.set(key, list)
+    }
+    return list
+  }
+  const themeBySlug = new Map(themes.map((theme) => [theme.slug, theme]))
+  const organizationBySlug = new Map(organizations.map((organization) => [organization.slug, organization]))
   return {
     records,
     themes,
     organizations,
     courseLists,
     byId,
-    ofType: (type) => records.filter((record) => record.type === type),
+    ofType: (type) => once(`type:${type}`, () => records.filter((record) => record.type === type)),
     lessonsOfGrade: (grade) =>
-      records.filter((record) => record.type === 'lesson' && record.grades.includes(grade)).sort((a, b) => (a.sequence ?? 99) - (b.sequence ?? 99)),
-    ofStage: (type, stage) => records.filter((record) => record.type === type && record.stages.includes(stage)),
-    ofTheme: (theme) => records.filter((record) => record.themes.includes(theme)),
-    theme: (slug) => themes.find((theme) => theme.slug === slug),
-    organization: (slug) => organizations.find((organization) => organization.slug === slug),
+      once(`grade:${grade}`, () =>
+        records.filter((record) => record.type === 'lesson' && record.grades.includes(grade)).sort((a, b) => (a.sequence ?? 99) - (b.sequence ?? 99)),
+      ),
+    ofStage: (type, stage) => once(`stage:${type}:${stage}`, () => records.filter((record) => record.type === type && record.stages.includes(stage))),
+    ofTheme: (theme) => once(`theme:${theme}`, () => records.filter((record) => record.themes.includes(theme))),
+    theme: (slug) => themeBySlug.get(slug),
+    organization: (slug) => organizationBySlug.get(slug),
     related: (record, type) =>
       record.related
         .map((id) => byId.get(id))

@@ -7,9 +7,18 @@ import { missingExportMessage } from './exportLocation.ts'
 /** The parts of the export that become content collections. */
 export type PublishedPart = 'records' | 'themes' | 'organizations' | 'courseLists'
 
-let cached: { file: string; mtimeMs: number; content: PublishedContent } | undefined
+interface ReadExport {
+  file: string
+  mtimeMs: number
+  content: PublishedContent
+}
 
-/** Reads the export once per build, however many collections ask for it. */
+// Astro loads this module twice in one process (content.config.ts through Vite, the integrations natively):
+// a process-wide slot lets both share one parse and one check of the export.
+const CACHE = Symbol.for('gongyu.site.publishedContent')
+const slot = globalThis as { [CACHE]?: ReadExport }
+
+/** Reads and checks the export once per build, however many collections and integrations ask for it. */
 export function readPublishedContent(file = readSiteConfig().exportFile): PublishedContent {
   let mtimeMs: number
   try {
@@ -17,6 +26,7 @@ export function readPublishedContent(file = readSiteConfig().exportFile): Publis
   } catch {
     throw new Error(missingExportMessage(file))
   }
+  const cached = slot[CACHE]
   if (cached?.file === file && cached.mtimeMs === mtimeMs) return cached.content
   let json: unknown
   try {
@@ -31,7 +41,7 @@ export function readPublishedContent(file = readSiteConfig().exportFile): Publis
     throw new Error(`导出文件 ${file} 不符合已发布内容的格式（${problems.join('；')}）。请用当前版本的 CMS 重新运行 npm run export。`)
   }
   const content = parsed.data
-  cached = { file, mtimeMs, content }
+  slot[CACHE] = { file, mtimeMs, content }
   return content
 }
 
@@ -47,15 +57,13 @@ function idOf(part: PublishedPart, item: Record<string, unknown>): string {
 export function publishedLoader(part: PublishedPart): Loader {
   return {
     name: `gongyu-published-${part}`,
-    load: async ({ store, parseData, generateDigest, logger }) => {
+    load: async ({ store, generateDigest, logger }) => {
+      // readPublishedContent has checked every item with the contract schema the collection names,
+      // so parseData (the same schema again, item by item) would only repeat that work.
       const content = readPublishedContent()
       const items = (content[part] ?? []) as unknown as Record<string, unknown>[]
       store.clear()
-      for (const item of items) {
-        const id = idOf(part, item)
-        const data = await parseData({ id, data: item })
-        store.set({ id, data, digest: generateDigest(data) })
-      }
+      for (const item of items) store.set({ id: idOf(part, item), data: item, digest: generateDigest(item) })
       logger.info(`${part}: ${items.length}（导出于 ${content.generatedAt}）`)
     },
   }

@@ -2,13 +2,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sitemap, { type SitemapOptions } from '@astrojs/sitemap'
 import type { AstroIntegration } from 'astro'
-import { writeStaticIndexes } from '@gongyu/search/server'
 import { readPublishedContent } from '../content/publishedLoader.ts'
 import { buildServiceWorker } from './buildServiceWorker.ts'
 import { copyMedia, MEDIA_FOLDER } from './copyMedia.ts'
 import { listPages } from './pageFiles.ts'
+import type { ExportWorkReport } from './exportWorker.ts'
+import { moveStaged, type StagedWork, startStagedWork } from './stagedWork.ts'
 import { sharedTraditionalConverter, TRADITIONAL_PREFIX } from './traditional.ts'
-import { writeTraditionalCopy } from './traditionalCopy.ts'
+import { startTraditionalWorker, type TraditionalWorker, traditionalWorkerCount, writeTraditionalCopy } from './traditionalCopy.ts'
 
 const TRADITIONAL_FOLDER = TRADITIONAL_PREFIX.slice(1)
 
@@ -16,52 +17,79 @@ const TRADITIONAL_FOLDER = TRADITIONAL_PREFIX.slice(1)
  * After Astro writes the Simplified site: the Traditional copy of every page
  * under /zh-hant/ (converted here, so no converter is shipped), the service
  * worker's build stamp, the CMS's video and caption files under /media/, the
- * static search index for each script, and (through @astrojs/sitemap, which
- * this integration adds) the sitemap of both copies.
+ * static search index and the widget feeds for each script (written by a
+ * worker thread from the export while Astro renders), and (through
+ * @astrojs/sitemap, which this integration adds) the sitemap of both copies.
  */
 export function gongyuIntegration(): AstroIntegration {
   let site = 'http://localhost:4321'
-  const indexable = new Set<string>()
+  const indexableRoutes = new Set<string>()
   // Read by @astrojs/sitemap when its own build hook runs, after this one has filled them in:
   // every indexable page and its Traditional copy, each naming the other (hreflang alternates).
+  // The alternates are paired here by route: the plugin's own `i18n` option finds them by comparing every URL with every other.
   const sitemapOptions: SitemapOptions = {
     customPages: [],
-    filter: (url) => indexable.has(new URL(url).pathname),
-    i18n: { defaultLocale: 'zh-Hans', locales: { 'zh-Hans': 'zh-Hans', [TRADITIONAL_FOLDER]: 'zh-Hant' } },
+    filter: (url) => indexableRoutes.has(new URL(url).pathname),
+    serialize: (item) => {
+      const route = new URL(item.url).pathname
+      const simplified = route.startsWith(`${TRADITIONAL_PREFIX}/`) ? route.slice(TRADITIONAL_PREFIX.length) : route
+      const traditional = `${TRADITIONAL_PREFIX}${simplified}`
+      if (indexableRoutes.has(simplified) && indexableRoutes.has(traditional)) {
+        item.links = [
+          { url: new URL(simplified, site).href, lang: 'zh-Hans' },
+          { url: new URL(traditional, site).href, lang: 'zh-Hant' },
+        ]
+      }
+      return item
+    },
   }
+  let exportWork: StagedWork<ExportWorkReport> | undefined
+  let traditionalWorkers: TraditionalWorker[] = []
   return {
     name: 'gongyu-site',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         updateConfig({ integrations: [sitemap(sitemapOptions)] })
+        // The search index and the widget feeds need only the export: a worker writes them on the second core while Astro renders the pages.
+        if (command === 'build')
+          exportWork = startStagedWork(new URL('./exportWorker.ts', import.meta.url), path.join(fileURLToPath(config.cacheDir), 'gongyu-export-work'))
       },
       'astro:config:done': ({ config }) => {
         if (config.site) site = config.site
+      },
+      'astro:build:start': () => {
+        // Started now, the workers have loaded their conversion tables by the time the pages are written.
+        traditionalWorkers = Array.from({ length: traditionalWorkerCount() }, startTraditionalWorker)
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now()
         const outDir = fileURLToPath(dir)
         const pages = listPages(outDir, [TRADITIONAL_FOLDER, MEDIA_FOLDER])
-        const convert = sharedTraditionalConverter()
-        // The pages convert in a worker thread while this one builds the search index.
-        const traditionalCopy = writeTraditionalCopy({ outDir, pages, routes: pages.map((page) => page.route), site }, convert)
+        // This thread and one worker per other core convert the pages.
+        const indexable = await writeTraditionalCopy(
+          { outDir, pages, routes: pages.map((page) => page.route), site },
+          sharedTraditionalConverter(),
+          undefined,
+          traditionalWorkers,
+        )
+        for (const route of indexable) indexableRoutes.add(route).add(`${TRADITIONAL_PREFIX}${route}`)
+        const traditionalMs = Math.round(performance.now() - started)
         // mediaSources is optional in the contract: exports from before video have none.
         const { mediaSources, records } = readPublishedContent()
         const media = copyMedia(mediaSources, records, outDir)
-        // The browser's search index, built once, with Traditional display text under /zh-hant/ (matching is the same).
-        const indexStarted = performance.now()
-        const [searchIndex] = writeStaticIndexes(records, [{ directory: outDir }, { directory: path.join(outDir, TRADITIONAL_FOLDER), displayText: convert }])
-        const indexMs = Math.round(performance.now() - indexStarted)
-        for (const route of await traditionalCopy) indexable.add(route).add(`${TRADITIONAL_PREFIX}${route}`)
-        const traditionalMs = Math.round(performance.now() - started)
+        if (!exportWork) throw new Error('搜索索引和挂件数据文件没有开始生成（astro:config:setup 不是在 build 命令下运行的）')
+        const fromExport = await exportWork.done()
+        moveStaged(exportWork.stagingDir, outDir)
         // The service worker precaches both offline pages, so it is built once the Traditional copy exists.
         const serviceWorker = await buildServiceWorker(outDir)
-        sitemapOptions.customPages = [...indexable].map((route) => new URL(route, site).href)
+        sitemapOptions.customPages = [...indexableRoutes].map((route) => new URL(route, site).href)
         logger.info(`离线缓存 ${serviceWorker.precached} 个文件`)
         logger.info(
-          `搜索索引 ${records.length} 条，${Math.round((searchIndex?.gzipBytes ?? 0) / 1024)} KB（gzip），用时 ${indexMs} ms（与繁体页面同时进行，繁体页面完成于 ${traditionalMs} ms）`,
+          `搜索索引 ${fromExport.records} 条，${Math.round(fromExport.indexGzipBytes / 1024)} KB（gzip），用时 ${fromExport.indexMs} ms；挂件数据文件 ${fromExport.feeds} 个 ×2（简体、繁体），用时 ${fromExport.feedsMs} ms（都与页面生成同时进行）`,
         )
-        logger.info(`繁体页面 ${pages.length} 个，站点地图 ${indexable.size} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`)
+        logger.info(
+          `繁体页面 ${pages.length} 个（${traditionalMs} ms），站点地图 ${indexableRoutes.size} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`,
+        )
       },
     },
   }

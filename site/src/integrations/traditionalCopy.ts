@@ -33,26 +33,60 @@ export function copyPagesToTraditional(job: TraditionalCopyJob, convert: Convert
   return indexable
 }
 
-function inWorker(job: TraditionalCopyJob): Promise<IndexableRoutes> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./traditionalCopyWorker.ts', import.meta.url), { workerData: job })
-    worker.once('message', (indexable: IndexableRoutes) => resolve(indexable))
+/** A worker thread that converts one batch of pages, started ahead so its tables are loaded by the time the pages exist. */
+export interface TraditionalWorker {
+  convert: (job: TraditionalCopyJob) => Promise<IndexableRoutes>
+  stop: () => void
+}
+
+/** Starts a worker for writeTraditionalCopy; it waits, not holding the process open, until given its batch. */
+export function startTraditionalWorker(): TraditionalWorker {
+  const worker = new Worker(new URL('./traditionalCopyWorker.ts', import.meta.url))
+  worker.unref()
+  const indexable = new Promise<IndexableRoutes>((resolve, reject) => {
+    worker.once('message', (routes: IndexableRoutes) => resolve(routes))
     worker.once('error', reject)
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`繁体页面转换线程异常退出（退出码 ${code}）`))
     })
   })
+  // A worker that is stopped unused, or a build that fails first, leaves this unawaited.
+  indexable.catch(() => undefined)
+  return {
+    convert: (job) => {
+      worker.ref()
+      worker.postMessage(job)
+      return indexable
+    },
+    stop: () => void worker.terminate(),
+  }
+}
+
+/** One worker per core but this one: the number startTraditionalWorker is worth calling. */
+export function traditionalWorkerCount(): number {
+  return availableParallelism() - 1
 }
 
 /**
- * Writes the Traditional copy of every page, in worker threads so the
- * caller can build the search index meanwhile: one worker per free core,
- * and none for a small site (the main thread converts it with `convert`).
+ * Writes the Traditional copy of every page, shared between this thread
+ * (with `convert`) and worker threads (`workers`, started ahead, or new
+ * ones: one per other core), so every core converts; a small site is
+ * converted here alone. Workers left without a batch are stopped.
  */
-export async function writeTraditionalCopy(job: TraditionalCopyJob, convert: Convert, pagesPerWorker = PAGES_PER_WORKER): Promise<IndexableRoutes> {
-  const workers = Math.min(Math.max(availableParallelism() - 1, 1), Math.floor(job.pages.length / pagesPerWorker))
-  if (workers === 0) return copyPagesToTraditional(job, convert)
-  const size = Math.ceil(job.pages.length / workers)
-  const batches = Array.from({ length: workers }, (_, index) => ({ ...job, pages: job.pages.slice(index * size, (index + 1) * size) }))
-  return (await Promise.all(batches.map(inWorker))).flat()
+export async function writeTraditionalCopy(
+  job: TraditionalCopyJob,
+  convert: Convert,
+  pagesPerWorker = PAGES_PER_WORKER,
+  workers?: TraditionalWorker[],
+): Promise<IndexableRoutes> {
+  const available = workers ?? []
+  const helpers = Math.min(workers ? available.length : traditionalWorkerCount(), Math.floor(job.pages.length / pagesPerWorker) - 1)
+  for (const unused of available.slice(Math.max(helpers, 0))) unused.stop()
+  if (helpers <= 0) return copyPagesToTraditional(job, convert)
+  const size = Math.ceil(job.pages.length / (helpers + 1))
+  const [own, ...others] = Array.from({ length: helpers + 1 }, (_, index) => ({ ...job, pages: job.pages.slice(index * size, (index + 1) * size) }))
+  // The workers get their batches first, so they convert while this thread converts its own.
+  const converting = others.map((batch, index) => (available[index] ?? startTraditionalWorker()).convert(batch))
+  const indexable = own ? copyPagesToTraditional(own, convert) : []
+  return [...indexable, ...(await Promise.all(converting)).flat()]
 }

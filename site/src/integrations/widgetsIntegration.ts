@@ -2,9 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { AstroIntegration } from 'astro'
 import { readPublishedContent } from '../content/publishedLoader.ts'
 import { siteHeaderRule } from './securityHeaders.ts'
-import { sharedTraditionalConverter } from './traditional.ts'
 import { embedHeaderRules, writeHeaderFiles } from './embedHeaders.ts'
-import { writeFeeds } from './feeds.ts'
 import { assertWithinBudget, budgetedBytes, bundleWidgets, manifestOf, writeWidgetAssets, type WidgetBundle } from './widgetBundle.ts'
 
 const VIRTUAL_ID = 'virtual:gongyu-widgets'
@@ -13,9 +11,10 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`
 /**
  * The embeddable widgets' part of the build. Pages import the versioned
  * file names and SRI hashes from `virtual:gongyu-widgets`; after Astro
- * writes the pages, this writes the scripts under /widgets/v1/, the static
- * feeds (Simplified and Traditional) and the per-path headers
- * (`_headers.json` for staticServer.ts, `_headers` for static hosts).
+ * writes the pages, this writes the scripts under /widgets/v1/ and the
+ * per-path headers (`_headers.json` for staticServer.ts, `_headers` for
+ * static hosts). The static feeds (Simplified and Traditional) come from
+ * the export alone, so gongyuIntegration's export worker writes them.
  * The bundle is made once per build and checked against its size budget.
  */
 export function widgetsIntegration(): AstroIntegration {
@@ -49,12 +48,9 @@ export function widgetsIntegration(): AstroIntegration {
         const built = await widgets()
         const files = writeWidgetAssets(outDir, built)
         const content = readPublishedContent()
-        const feeds = writeFeeds(outDir, content, sharedTraditionalConverter())
         // The site-wide rule goes first: the embed pages' rules after it replace its CSP.
         writeHeaderFiles(outDir, [siteHeaderRule(), ...embedHeaderRules(content, files)])
-        logger.info(
-          `挂件脚本 ${(budgetedBytes(built) / 1024).toFixed(1)} KB（gzip，预算 12 KB），数据文件 ${feeds.feeds} 个 ×2（简体、繁体），用时 ${Math.round(performance.now() - started)} ms`,
-        )
+        logger.info(`挂件脚本 ${(budgetedBytes(built) / 1024).toFixed(1)} KB（gzip，预算 12 KB），用时 ${Math.round(performance.now() - started)} ms`)
       },
     },
   }
