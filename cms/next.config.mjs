@@ -15,6 +15,9 @@ const nextConfig = {
   transpilePackages: ['@gongyu/search', '@gongyu/seed'],
   // Payload adds `X-Powered-By: Next.js, Payload` unless this is false; it only helps an attacker pick exploits.
   poweredByHeader: false,
+  // `npm run dev` serves on 127.0.0.1 and prints that address; Next's dev server otherwise refuses its own
+  // scripts to any origin but localhost, and the admin stays blank (issue 14). `next start` has no such check.
+  allowedDevOrigins: ['127.0.0.1'],
   // `npm run typecheck` checks every workspace (and CI runs it); checking again inside `next build` only doubles the build time.
   typescript: { ignoreBuildErrors: true },
   headers: async () => [{ source: '/:path*', headers: securityHeaders }],

@@ -18,6 +18,8 @@ export interface RunningCms {
   /** The parents' site, when started with `site: true`. */
   siteUrl?: string
   admin: { email: string; password: string }
+  /** Its data folder (GONGYU_DATA_DIR): the SQLite file, uploads and exports. */
+  dataDir: string
   /** The orchestrator (scripts/start.ts) process. */
   pid: number
   /** Everything it has printed so far. */
@@ -173,7 +175,7 @@ export async function startCmsServer({ site = false, timeoutMs = 900_000, emptyD
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`CMS exited with ${child.exitCode}:\n${output.slice(-3000)}`)
     if ((await answers(`${url}/admin/login`)) && (!siteUrl || (await answers(`${siteUrl}/`)))) {
-      return { url, siteUrl, admin, pid: child.pid as number, output: () => output, stop }
+      return { url, siteUrl, admin, dataDir, pid: child.pid as number, output: () => output, stop }
     }
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }

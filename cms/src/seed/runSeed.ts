@@ -2,13 +2,16 @@
 // With `--if-empty` (used by `npm start`) it only loads into a database that has no lessons yet.
 import { loadStarterContent } from '@gongyu/seed/load'
 import path from 'node:path'
-import { getPayload } from 'payload'
+import { getPayload, type Payload } from 'payload'
+import { buildGongyuConfig } from '../buildGongyuConfig'
 import { dataDirectory } from '../env/paths'
-import config from '../payload.config'
 import { rebuildSearch } from '../search/rebuildSearch'
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from './databaseBusy'
+import { seedLogger } from './seedLogger'
 
-const payload = await getPayload({ config })
+let payload: Payload | undefined
 try {
+  payload = await getPayload({ config: buildGongyuConfig({ logger: seedLogger }) })
   const { totalDocs } = await payload.count({ collection: 'lessons', overrideAccess: true })
   if (process.argv.includes('--if-empty') && totalDocs > 0) {
     console.log(`数据库中已有 ${totalDocs} 节课程，跳过初始内容导入（需要重新导入请运行 npm run seed）。`)
@@ -24,9 +27,10 @@ try {
     await rebuildSearch(payload, (line) => console.log(line))
   }
 } catch (error) {
-  console.error(`\n导入失败：${(error as Error).message}`)
+  // SQLite allows one writer, and a running server writes (sessions, jobs, editors' saves): say what to do, in one line.
+  console.error(isDatabaseBusy(error) ? DATABASE_BUSY_MESSAGE : `\n导入失败：${(error as Error).message}`)
   process.exitCode = 1
 } finally {
-  await payload.destroy()
+  await payload?.destroy()
 }
 process.exit()

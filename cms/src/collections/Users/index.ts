@@ -3,7 +3,11 @@ import { adminOrSelf } from '../../access/adminOrSelf'
 import { isAdmin } from '../../access/isAdmin'
 import { isAdminField } from '../../access/isAdminField'
 import { localizedLabel } from '../../i18n/localizedLabel'
+import { defaultRole } from './defaultRole'
+import { defaultName } from './hooks/defaultName'
 import { equalizeLoginTiming } from './hooks/equalizeLoginTiming'
+import { keepAdminRole, keepLastAdmin } from './hooks/keepLastAdmin'
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { requireOrganizationForOrgAdmin } from './hooks/requireOrganizationForOrgAdmin'
 
 /** The roles a staff account can have, with what each may do. */
@@ -27,19 +31,27 @@ export const Users: CollectionConfig = {
     // single writer ("database is locked" after 15 s); the per-client throttle limits reset requests instead.
     forgotPassword: { minRequestInterval: 0 },
   },
-  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'role', 'organization'], group: localizedLabel('系统', 'System') },
+  // Titled by name, so lists, pickers and review notes say who, not an address or an id.
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'role', 'organization'], group: localizedLabel('系统', 'System') },
   access: { read: adminOrSelf, create: isAdmin, update: adminOrSelf, delete: isAdmin, admin: ({ req }) => Boolean(req.user) },
-  hooks: { beforeOperation: [equalizeLoginTiming], beforeValidate: [requireOrganizationForOrgAdmin] },
+  hooks: {
+    beforeOperation: [equalizeLoginTiming],
+    // The first account's role is settled before the org-admin check reads it.
+    beforeValidate: [makeFirstUserAdmin, defaultName, requireOrganizationForOrgAdmin],
+    beforeChange: [keepAdminRole],
+    beforeDelete: [keepLastAdmin],
+  },
   fields: [
     { name: 'name', type: 'text', label: localizedLabel('姓名', 'Name') },
     {
       name: 'role',
       type: 'select',
       required: true,
-      defaultValue: 'editor',
+      defaultValue: defaultRole,
       saveToJWT: true,
       label: localizedLabel('角色', 'Role'),
       options: userRoles.map((role) => ({ value: role.code, label: localizedLabel(role.label, role.code) })),
+      // Only an admin gives or changes roles; the first account is made an admin by makeFirstUserAdmin.
       access: { create: isAdminField, update: isAdminField },
     },
     {
