@@ -1,5 +1,3 @@
-import { LESSONS_PER_GRADE } from './vocabulary.ts'
-
 /** A closed range of a number field's value (minutes, seconds, a month), named as Payload's number field names it. */
 export interface ValueRange {
   readonly min: number
@@ -31,7 +29,13 @@ export const contentLimits = {
   /** The themes an item belongs to, when it needs any. */
   themes: { minRows: 1, maxRows: 5 },
   lesson: {
-    sequence: { min: 1, max: LESSONS_PER_GRADE },
+    /**
+     * A lesson's teaching order within its grade, unique per grade. Not a
+     * count: grades grow past the starter bank's 20 (issue 14: districts keep
+     * thousands of lessons), and up to two decimals leave room to insert
+     * (5.5 sits between 5 and 6) without renumbering the lessons after it.
+     */
+    sequence: { min: 1, max: 99999 },
     durationMinutes: { min: 5, max: 180 },
     summary: { maxLength: 400 },
     objectives: { minRows: 1, maxRows: 8 },
@@ -61,4 +65,16 @@ export const contentLimits = {
   microLesson: Record<string, ValueRange>
   lessonPlan: Record<string, ValueRange | RowRange>
   activityPlan: Record<string, ValueRange | RowRange>
+}
+
+/** The decimals a lesson's teaching order may have (`contentLimits.lesson.sequence`). */
+export const LESSON_ORDER_DECIMALS = 2
+
+/** True when `value` is a valid teaching order: within the range, with at most LESSON_ORDER_DECIMALS decimals. */
+export function isLessonOrder(value: unknown): value is number {
+  const { min, max } = contentLimits.lesson.sequence
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) return false
+  const scaled = value * 10 ** LESSON_ORDER_DECIMALS
+  // Binary floating point: 5.55 * 100 is 554.9999…, so compare with a tolerance.
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6
 }

@@ -88,8 +88,10 @@ describe('bad input is rejected in Chinese and nothing is saved', () => {
     await expectRejected('case-studies', { ...validData('case-studies', { theme }), familySituations: ['rich'] }, /未知的家庭情况：rich/)
   })
 
-  it('a sequence outside 1–20', async () => {
-    await expectRejected('lessons', { ...validData('lessons', { theme }), sequence: 21 }, /课序号应为 1 到 20/)
+  // Issue 14: a grade takes lessons past 20 (tests/int/reviewFlow.int.spec.ts), but the teaching order keeps its range and two decimals.
+  it('a teaching order outside 1–99999 or with three decimals', async () => {
+    await expectRejected('lessons', { ...validData('lessons', { theme }), sequence: 100000 }, /课序号应为 1 到 99999 之间的数/)
+    await expectRejected('lessons', { ...validData('lessons', { theme }), sequence: 5.555 }, /最多 2 位小数/)
   })
 
   it('a malformed slug', async () => {

@@ -4,10 +4,12 @@ import { isContentStaff } from '../access/isContentStaff'
 import { isReviewerOrAdmin } from '../access/isReviewerOrAdmin'
 import { publishedOrContentStaff } from '../access/publishedOrContentStaff'
 import { slugField } from '../fields/slugField'
+import { withFieldErrorsUntilEdited } from '../fields/withFieldErrorsUntilEdited'
 import { workflowFields } from '../fields/workflowFields'
 import { fillSlug } from '../hooks/fillSlug'
 import { forgetPublicMediaAfterChange, forgetPublicMediaAfterDelete } from '../hooks/forgetPublicMedia'
 import { guardPublishing, noteDraftRestore } from '../hooks/guardPublishing'
+import { keepReviewStateTrue } from '../hooks/keepReviewStateTrue'
 import { refusePersonalInformation } from '../hooks/refusePersonalInformation'
 import { uniqueSlug } from '../hooks/rejectDuplicates'
 import { localizedLabel } from '../i18n/localizedLabel'
@@ -61,16 +63,17 @@ export function contentCollection(options: ContentCollectionOptions): Collection
     hooks: {
       beforeOperation: [noteDraftRestore],
       beforeValidate: [fillSlug, refusePersonalInformation(), ...(options.beforeValidate ?? []), uniqueSlug(options.slug, options.label)],
-      beforeChange: [guardPublishing(['admin', 'reviewer'])],
+      beforeChange: [guardPublishing(['admin', 'reviewer']), keepReviewStateTrue],
       // Search and export sync is added when the config is assembled (withPublicSync.ts).
       afterChange: [forgetPublicMediaAfterChange],
       afterDelete: [forgetPublicMediaAfterDelete],
     },
-    fields: [
+    // Every field keeps a refused save's reason in view until it is edited (issue 14).
+    fields: withFieldErrorsUntilEdited([
       { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title'), ...contentLimits.title },
       ...options.fields,
       slugField(),
       ...workflowFields(),
-    ],
+    ]),
   }
 }

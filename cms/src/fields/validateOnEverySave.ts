@@ -9,11 +9,13 @@ type Check = (value: never) => true | string
  * value; completeness (required fields) stays a publish-time rule.
  */
 export function validateOnEverySave(check: Check): FieldHook {
-  return ({ value, path, collection, req }) => {
+  return ({ value, path, collection, field, req }) => {
     const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
     if (empty) return value
     const result = check(value as never)
     if (result === true) return value
-    throw new ValidationError({ collection: collection?.slug, errors: [{ path: path.join('.'), message: result }] }, req.t)
+    // The path marks the field in the admin form; the label names it (课序号, not sequence) in the error summary.
+    const label = 'label' in field && field.label ? field.label : undefined
+    throw new ValidationError({ collection: collection?.slug, req, errors: [{ path: path.join('.'), label, message: result }] }, req.t)
   }
 }

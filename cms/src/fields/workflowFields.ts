@@ -16,7 +16,10 @@ export type ReviewState = (typeof reviewStates)[number]['code']
 /** Editors may only move an item between writing and in-review; reviewers decide the rest. */
 export const editorReviewStates: readonly ReviewState[] = ['writing', 'in-review']
 
-/** The review state and the reviewer's note, shown in the sidebar. */
+// Set by keepReviewStateTrue only: nobody types who created or submitted an item.
+const setByHooks = { read: isContentStaffField, create: () => false, update: () => false }
+
+/** The review state, the reviewer's note and who created and submitted the item, shown in the sidebar. */
 export const workflowFields = (): Field[] => [
   {
     name: 'reviewState',
@@ -37,6 +40,32 @@ export const workflowFields = (): Field[] => [
     type: 'textarea',
     label: localizedLabel('审核意见', 'Review note'),
     access: { read: isContentStaffField, update: ({ req }) => hasRole(req.user, 'admin', 'reviewer') },
-    admin: { position: 'sidebar' },
+    admin: {
+      position: 'sidebar',
+      description: localizedLabel('退回修改时写明要改什么，编辑会在这里看到。', 'What to change, when sending an item back.'),
+    },
+  },
+  {
+    name: 'submittedBy',
+    type: 'relationship',
+    relationTo: 'users',
+    label: localizedLabel('提交人', 'Submitted by'),
+    access: setByHooks,
+    admin: { position: 'sidebar', readOnly: true },
+  },
+  {
+    name: 'submittedAt',
+    type: 'date',
+    label: localizedLabel('提交审核时间', 'Submitted at'),
+    access: setByHooks,
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年M月d日 HH:mm' } },
+  },
+  {
+    name: 'createdBy',
+    type: 'relationship',
+    relationTo: 'users',
+    label: localizedLabel('创建人', 'Created by'),
+    access: setByHooks,
+    admin: { position: 'sidebar', readOnly: true },
   },
 ]

@@ -28,7 +28,6 @@ export function guardPublishing(publishers: Role[]): CollectionBeforeChangeHook 
     if (requested && requested !== previous && hasRole(req.user, 'editor') && !editorReviewStates.includes(requested)) {
       throw new WorkflowForbiddenError('编辑只能把审核状态设为「编写中」或「待审核」。')
     }
-    if (publishing && 'reviewState' in (originalDoc ?? data)) data.reviewState = 'approved'
     return data
   }
 }

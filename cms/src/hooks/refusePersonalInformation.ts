@@ -16,7 +16,8 @@ const UNPUBLISHED_FIELDS = new Set(['slug', 'reviewNote'])
 // What Payload itself records about an uploaded file; the editor does not type these.
 const UPLOAD_FILE_FIELDS = new Set(['filename', 'mimeType', 'url', 'thumbnailURL', 'prefix', 'sizes'])
 
-type FieldError = { path: string; message: string }
+// `label` names the field in the admin's error summary (「摘要」), where the path alone is its English name.
+type FieldError = { path: string; label: string; message: string }
 
 function checkFields(fields: FlattenedField[], data: Record<string, unknown>, options: RefusePersonalInformationOptions): FieldError[] {
   const errors: FieldError[] = []
@@ -29,7 +30,7 @@ function checkFields(fields: FlattenedField[], data: Record<string, unknown>, op
       const allowed = options.allow?.[field.name] ?? []
       const texts = Array.isArray(value) ? value : [value]
       const findings = texts.flatMap((text) => findPersonalInformation(publishableTextOf(text))).filter((finding) => !allowed.includes(finding.kind))
-      if (findings.length > 0) errors.push({ path, message: describeFindings(labels.join(' · '), findings) })
+      if (findings.length > 0) errors.push({ path, label: labels.join(' · '), message: describeFindings(labels.join(' · '), findings) })
     },
     unpublished,
   )

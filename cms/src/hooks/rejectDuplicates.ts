@@ -1,9 +1,12 @@
 import { ValidationError, type CollectionBeforeValidateHook, type CollectionSlug, type Where } from 'payload'
+import { type LocalizedLabel, localizedLabel } from '../i18n/localizedLabel'
 
 interface RejectDuplicatesOptions {
   collection: CollectionSlug
   /** Fields whose combined values must be unique; the error is reported on the last one. */
   fields: string[]
+  /** The last field's admin label: the error summary names the field by it (课序号), not by its name. */
+  label: LocalizedLabel
   message: (values: Record<string, unknown>, existing: Record<string, unknown>) => string
 }
 
@@ -33,15 +36,19 @@ export function rejectDuplicates(options: RejectDuplicatesOptions): CollectionBe
     const taken = existing.docs[0] as Record<string, unknown> | undefined
     if (!taken) return data
     const path = options.fields[options.fields.length - 1] ?? 'id'
-    throw new ValidationError({ collection: options.collection, errors: [{ path, message: options.message(values, taken) }] }, req.t)
+    // The path is the field's name, so the admin marks that field with the message.
+    throw new ValidationError({ collection: options.collection, req, errors: [{ path, label: options.label, message: options.message(values, taken) }] }, req.t)
   }
 }
+
+const slugLabel = localizedLabel('网址标识', 'Slug')
 
 /** Rejects a slug another document of the collection already has, naming that document. */
 export function uniqueSlug(collection: CollectionSlug, noun: string, titleField = 'title'): CollectionBeforeValidateHook {
   return rejectDuplicates({
     collection,
     fields: ['slug'],
+    label: slugLabel,
     message: (values, existing) => `网址标识「${String(values.slug)}」已被${noun}「${String(existing[titleField])}」使用，请换一个。`,
   })
 }

@@ -41,7 +41,7 @@ function isFaithfulCopy(value: Record<string, unknown>, media: Record<string, un
  * other collections and objects that disagree with the stored document are
  * refused at the field.
  */
-export const requireExistingUploads: FieldHook = async ({ value, path, collection, req }) => {
+export const requireExistingUploads: FieldHook = async ({ value, path, collection, field, req }) => {
   const nodes = uploadNodesOf(value)
   if (nodes.length === 0) return value
   const idType = req.payload.collections[UPLOAD_COLLECTION]?.customIDType ?? req.payload.db.defaultIDType
@@ -65,7 +65,8 @@ export const requireExistingUploads: FieldHook = async ({ value, path, collectio
     } else node.value = media.id
   })
   if (problems.length > 0) {
-    throw new ValidationError({ collection: collection?.slug, errors: [{ path: path.join('.'), message: problems.join(' ') }] }, req.t)
+    const label = 'label' in field && field.label ? field.label : undefined
+    throw new ValidationError({ collection: collection?.slug, req, errors: [{ path: path.join('.'), label, message: problems.join(' ') }] }, req.t)
   }
   return value
 }

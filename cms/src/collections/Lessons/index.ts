@@ -1,4 +1,4 @@
-import { audiences, categories, contentLimits, gradeByCode, grades, stages } from '@gongyu/contract'
+import { audiences, categories, contentLimits, gradeByCode, grades, isLessonOrder, LESSON_ORDER_DECIMALS, stages } from '@gongyu/contract'
 import { codeSelect } from '../../fields/codeSelect'
 import { textList } from '../../fields/textList'
 import { themesField } from '../../fields/themesField'
@@ -10,15 +10,16 @@ import { localizedLabel } from '../../i18n/localizedLabel'
 import { contentCollection } from '../contentCollection'
 
 const { sequence } = contentLimits.lesson
+const sequenceLabel = localizedLabel('课序号', 'Teaching order')
 
 function validateSequence(value: number | null | undefined): true | string {
   return (
-    (typeof value === 'number' && Number.isInteger(value) && value >= sequence.min && value <= sequence.max) ||
-    `课序号应为 ${sequence.min} 到 ${sequence.max} 之间的整数。`
+    isLessonOrder(value) ||
+    `课序号应为 ${sequence.min} 到 ${sequence.max} 之间的数，最多 ${LESSON_ORDER_DECIMALS} 位小数（例如 21，或插在第 5 课和第 6 课之间的 5.5）。`
   )
 }
 
-/** 专题课程: the graded bank, 20 lessons per grade plus the special-needs track. */
+/** 专题课程: the graded bank, any number of lessons per grade in teaching order, plus the special-needs track. */
 export const Lessons = contentCollection({
   slug: 'lessons',
   label: '专题课程',
@@ -31,6 +32,7 @@ export const Lessons = contentCollection({
     rejectDuplicates({
       collection: 'lessons',
       fields: ['grade', 'sequence'],
+      label: sequenceLabel,
       message: (values, existing) =>
         `${gradeByCode(String(values.grade))?.label ?? String(values.grade)}已有第 ${String(values.sequence)} 课《${String(existing.title)}》。同一年级的课序号不能重复。`,
     }),
@@ -45,8 +47,13 @@ export const Lessons = contentCollection({
           type: 'number',
           required: true,
           ...sequence,
-          label: localizedLabel('课序号', 'Sequence'),
-          admin: { description: localizedLabel('本年级内第几课（1–20）', 'Position within the grade (1–20)') },
+          label: sequenceLabel,
+          admin: {
+            description: localizedLabel(
+              '本年级内的教学顺序，小的在前，不能重复。新课接着往后编（21、22…）；要插在第 5 课和第 6 课之间，填 5.5。',
+              'Teaching order within the grade, unique; 5.5 goes between 5 and 6.',
+            ),
+          },
           validate: validateSequence,
           hooks: { beforeValidate: [validateOnEverySave(validateSequence)] },
         },

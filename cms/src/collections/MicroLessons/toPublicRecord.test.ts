@@ -23,6 +23,9 @@ const microLesson = {
   slug: 'goodbye',
   reviewState: 'approved',
   reviewNote: null,
+  submittedBy: null,
+  submittedAt: null,
+  createdBy: null,
   updatedAt: '2026-03-02T08:00:00.000Z',
   createdAt: '2026-02-02T08:00:00.000Z',
   _status: 'published',
@@ -68,11 +71,29 @@ describe('microLessonToPublicRecord', () => {
       related: ['lesson:k1-03-separation'],
       presenter: '县家长学校讲师团',
       video,
+      videoPending: false,
     })
   })
 
-  it('has no video until one is named and transcoded', () => {
-    expect(microLessonToPublicRecord({ ...microLesson, video: null }, lookups)?.video).toBeNull()
+  it('states the transcoded video’s real length, to the second, rather than the written one', () => {
+    const sample = fakeRecordLookups({ video: { ...video, durationSeconds: 12.021 } })
+    const record = microLessonToPublicRecord({ ...microLesson, durationSeconds: 300 }, sample)
+    expect(record?.durationMinutes).toBe(12 / 60)
+    expect(record?.video?.durationSeconds).toBe(12.021)
+  })
+
+  it('is a text lesson with its written length when no video is named', () => {
+    const record = microLessonToPublicRecord({ ...microLesson, video: null, durationSeconds: 300 }, lookups)
+    expect(record?.video).toBeNull()
+    expect(record?.videoPending).toBe(false)
+    expect(record?.durationMinutes).toBe(5)
+  })
+
+  it('marks a named video that is not transcoded yet as pending, with the written length', () => {
+    const record = microLessonToPublicRecord({ ...microLesson, durationSeconds: 300 }, fakeRecordLookups())
+    expect(record?.video).toBeNull()
+    expect(record?.videoPending).toBe(true)
+    expect(record?.durationMinutes).toBe(5)
   })
 
   it('maps nothing of a draft', () => {

@@ -1,4 +1,4 @@
-import type { RowRange, TextLength, ValueRange } from '@gongyu/contract'
+import { contentLimits, isLessonOrder, LESSON_ORDER_DECIMALS, type RowRange, type TextLength, type ValueRange } from '@gongyu/contract'
 import { z } from 'zod'
 import { countCharacters } from '../markdown.ts'
 
@@ -54,6 +54,14 @@ export function integer(range: ValueRange) {
 }
 
 /** One code of a vocabulary list (grades, stages, categories…). */
+/** A lesson's teaching order in its grade, as the CMS takes it: up to two decimals, so 5.5 sits between 5 and 6. */
+export function lessonOrder() {
+  const { min, max } = contentLimits.lesson.sequence
+  return z
+    .number({ error: (issue) => (isMissing(issue.input) ? MISSING : '应为数字') })
+    .refine(isLessonOrder, { error: `应为 ${min}–${max} 之间的数，最多 ${LESSON_ORDER_DECIMALS} 位小数` })
+}
+
 export function code<const Code extends string>(codes: readonly Code[]) {
   return z.enum(codes as [Code, ...Code[]], {
     error: (issue) => (isMissing(issue.input) ? MISSING : `未知取值 ${JSON.stringify(issue.input)}，可选：${codes.join(' / ')}`),

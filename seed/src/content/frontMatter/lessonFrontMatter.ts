@@ -1,12 +1,12 @@
 import { audiences, categories, codesOf, contentLimits, grades } from '@gongyu/contract'
 import type { z } from 'zod'
-import { code, frontMatterObject, integer, list, slug, text, textList } from './fieldSchemas.ts'
+import { code, frontMatterObject, integer, lessonOrder, list, slug, text, textList } from './fieldSchemas.ts'
 
 /** A lesson's front matter (`content/lessons/<grade>/<slug>.md`); the CMS's limits, plus the bank's minimum lengths. */
 export const lessonFrontMatter = frontMatterObject({
   title: text({ least: 4, cms: contentLimits.title }),
   grade: code(codesOf(grades)),
-  sequence: integer(contentLimits.lesson.sequence),
+  sequence: lessonOrder(),
   category: code(codesOf(categories)),
   /** The first theme is the lesson's main theme. */
   themes: list(slug(), contentLimits.themes),

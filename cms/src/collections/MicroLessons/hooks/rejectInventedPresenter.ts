@@ -9,7 +9,9 @@ export const rejectInventedPresenter: CollectionBeforeValidateHook<MicroLesson> 
   throw new ValidationError(
     {
       collection: 'micro-lessons',
-      errors: [{ path: 'presenter', message: `主讲「${presenter}」看起来像个人姓名。请填写机构或角色，例如“县家长学校讲师团”“社区心理辅导员”。` }],
+      errors: [
+        { path: 'presenter', label: '主讲', message: `主讲「${presenter}」看起来像个人姓名。请填写机构或角色，例如“县家长学校讲师团”“社区心理辅导员”。` },
+      ],
     },
     req.t,
   )
