@@ -34,6 +34,7 @@ const MIME_TYPES: Record<string, string> = {
   '.m4a': 'audio/mp4',
   '.ts': 'video/mp2t',
   '.zip': 'application/zip',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.woff2': 'font/woff2',
 }
 

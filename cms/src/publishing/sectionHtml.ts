@@ -3,12 +3,13 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { escapeHtml } from '@gongyu/contract'
 import { sanitizeSectionHtml } from '@gongyu/contract/server'
 import type { MediaLookup } from './mediaLookup'
+import { tableHtmlConverter } from './tableHtmlConverter'
 import { uploadHtmlConverter } from './uploadHtmlConverter'
 
 /**
  * Safe HTML of a rich-text or plain-text field. Lexical goes through
- * Payload's converters, with uploads rendered from the media documents
- * `media` finds, and then through the section sanitizer, whatever the
+ * Payload's converters, with tables as semantic HTML and uploads rendered
+ * from the media documents `media` finds, and then through the section sanitizer, whatever the
  * converters wrote; plain text is escaped and split into paragraphs.
  */
 export function htmlOf(value: unknown, media?: MediaLookup): string {
@@ -16,7 +17,7 @@ export function htmlOf(value: unknown, media?: MediaLookup): string {
     const html = convertLexicalToHTML({
       data: value as SerializedEditorState,
       disableContainer: true,
-      converters: ({ defaultConverters }) => ({ ...defaultConverters, ...uploadHtmlConverter(media), unknown: () => '' }),
+      converters: ({ defaultConverters }) => ({ ...defaultConverters, ...tableHtmlConverter, ...uploadHtmlConverter(media), unknown: () => '' }),
     })
     return sanitizeSectionHtml(html)
   }

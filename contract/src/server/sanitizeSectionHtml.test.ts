@@ -48,6 +48,13 @@ describe('sanitizeSectionHtml', () => {
     ['<img src="/api/media/file/a.png" alt="图" width="4" height="4">', '<img src="/api/media/file/a.png" alt="图" width="4" height="4" />'],
     ['<img src="javascript:alert(1)" alt="图">', ''],
     ['<td style="border: 1px solid #ccc; background-color: red;"><img src=x onerror=alert(1)>">格</td>', '<td>"&gt;格</td>'],
+    [
+      '<table onclick="x"><thead><tr><th scope="col" colspan="2" onmouseover="x">时间</th></tr></thead><tbody><tr><td rowspan="2" style="width:9999px">8:00</td></tr></tbody></table>',
+      '<table><thead><tr><th scope="col" colspan="2">时间</th></tr></thead><tbody><tr><td rowspan="2">8:00</td></tr></tbody></table>',
+    ],
+    ['<th scope="javascript:alert(1)" colspan="9999">时间</th>', '<th>时间</th>'],
+    ['<td colspan="2 onclick=alert(1)" rowspan="-1">格</td>', '<td>格</td>'],
+    ['<table><caption>标题</caption><colgroup><col span="9"></colgroup><tr><td>格</td></tr></table>', '<table>标题<tr><td>格</td></tr></table>'],
   ]
   it.each(cases)('%s', (input, expected) => {
     expect(sanitizeSectionHtml(input)).toBe(expected)

@@ -17,6 +17,19 @@ export function isPublicUrl(value: string): boolean {
 
 type Attributes = Record<string, string>
 
+const CELL_SCOPES = new Set(['col', 'row', 'colgroup', 'rowgroup'])
+
+/** Keeps `colspan`/`rowspan` only as whole numbers from 1 to 100 (a stored `9999` would stretch a printed sheet) and `scope` only as a known keyword. */
+function checkCell(tagName: string, attribs: Attributes) {
+  const attributes = { ...attribs }
+  if (attributes.scope !== undefined && !CELL_SCOPES.has(attributes.scope)) delete attributes.scope
+  for (const name of ['colspan', 'rowspan']) {
+    const value = attributes[name]
+    if (value !== undefined && !(/^\d{1,3}$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 100)) delete attributes[name]
+  }
+  return { tagName, attribs: attributes }
+}
+
 /** Drops an unsafe URL attribute; links that open a new tab get `rel` so the page cannot be reached back. */
 function checkUrl(attribute: 'href' | 'src') {
   return (tagName: string, attribs: Attributes) => {
@@ -71,7 +84,8 @@ const options: sanitizeHtml.IOptions = {
     img: ['src', 'alt', 'width', 'height', 'loading'],
     ol: ['start'],
     li: ['value'],
-    th: ['colspan', 'rowspan'],
+    // Header cells name what they head; checkCell keeps only known scopes and small whole-number spans.
+    th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
     '*': ['class', 'style'],
   },
@@ -104,7 +118,7 @@ const options: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   // Text of dropped script-like elements is thrown away, not shown.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext'],
-  transformTags: { a: checkUrl('href'), img: checkUrl('src') },
+  transformTags: { a: checkUrl('href'), img: checkUrl('src'), th: checkCell, td: checkCell },
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 }
 

@@ -1,4 +1,4 @@
-import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import { convertMarkdownToLexical, type LexicalRichTextAdapter } from '@payloadcms/richtext-lexical'
 import type { CollectionSlug, Payload } from 'payload'
 import { grades } from '@gongyu/contract'
 import { type ContentKind, type FrontMatterOf, frontMatterOf } from '../content/contentKinds.ts'
@@ -82,7 +82,9 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     throw new SeedContentError(`初始内容有 ${problems.length} 处问题，未导入：\n${problems.slice(0, 20).map(formatProblem).join('\n')}`)
   }
 
-  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  // The CMS's own editor (its features, tables included), so the Markdown becomes the nodes an editor could have typed:
+  // the default config has no table feature and would leave `| 时间 | 做什么 |` rows as text (issue 14).
+  const editorConfig = (payload.config.editor as LexicalRichTextAdapter).editorConfig
   const richText = (markdown: string): RichText => convertMarkdownToLexical({ editorConfig, markdown })
   const report: SeedReport = {}
   const ids = new Map<string, Id>()
