@@ -10,8 +10,9 @@ import {
   type SearchResponse,
 } from '../engine/searchResponse.ts'
 import { highlight, snippet } from '../query/highlight.ts'
+import { isForNamedGrade } from '../query/namedGrades.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
-import type { PublicRecord } from '@gongyu/contract'
+import type { GradeCode, PublicRecord } from '@gongyu/contract'
 import { PinyinLookup, type PinyinTable } from '../text/pinyinTable.ts'
 import { tokenize } from '../text/tokenize.ts'
 import { fieldBoosts, type IndexedField } from './fieldBoosts.ts'
@@ -80,13 +81,18 @@ function withoutStragglers<T extends SearchResult>(results: T[]): T[] {
   return results.filter((result) => result.score >= best * STRAGGLER_SHARE)
 }
 
-/** Results in the order a sort asks for; relevance ties fall back to teaching order. */
-function sortResults(results: (SearchResult & SearchDocument)[], sort: SearchQuery['sort']): void {
+/**
+ * Results in the order a sort asks for. By relevance, items for a grade the
+ * query names come first (三年级玩手机: 三年级's screen-time lessons before
+ * 一年级's), then by score; ties fall back to teaching order.
+ */
+function sortResults(results: (SearchResult & SearchDocument)[], sort: SearchQuery['sort'], namedGrades: readonly GradeCode[]): void {
   const byGrade = (a: SearchDocument, b: SearchDocument) =>
     a.gradeOrder - b.gradeOrder || (a.sequence ?? 99) - (b.sequence ?? 99) || a.title.localeCompare(b.title, 'zh')
+  const namedFirst = (a: SearchDocument, b: SearchDocument) => Number(isForNamedGrade(b, namedGrades)) - Number(isForNamedGrade(a, namedGrades))
   if (sort === 'grade') results.sort(byGrade)
   else if (sort === 'newest') results.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || byGrade(a, b))
-  else results.sort((a, b) => b.score - a.score || byGrade(a, b))
+  else results.sort((a, b) => namedFirst(a, b) || b.score - a.score || byGrade(a, b))
 }
 
 /**
@@ -169,11 +175,13 @@ export class EmbeddedSearch implements SearchEngine, SearchIndexWriter {
     const filter = (result: SearchResult) => matchesFilters(result as unknown as SearchDocument, query.filters)
     let results: (SearchResult & SearchDocument)[]
     let highlightTerms: string[] = []
+    let grades: GradeCode[] = []
     if (query.text === '') {
       results = this.miniSearch.search(MiniSearch.wildcard, { filter }) as (SearchResult & SearchDocument)[]
     } else {
       const plan = planQuery(query.text, this.parts.spellings, this.pinyinLookup)
       highlightTerms = plan.highlightTerms
+      grades = plan.grades
       results = (
         plan.terms.length === 0
           ? []
@@ -190,7 +198,7 @@ export class EmbeddedSearch implements SearchEngine, SearchIndexWriter {
       ) as (SearchResult & SearchDocument)[]
       results = withoutStragglers(results)
     }
-    sortResults(results, query.sort)
+    sortResults(results, query.sort, grades)
     const total = results.length
     const start = (query.page - 1) * query.pageSize
     const hits = results.slice(start, start + query.pageSize).map((result) => this.hitOf(result, highlightTerms))

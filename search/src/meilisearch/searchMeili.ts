@@ -1,4 +1,4 @@
-import type { Hit, Meilisearch } from 'meilisearch'
+import type { Hit, Meilisearch, MultiSearchQuery, SearchResponse as MeiliResponse } from 'meilisearch'
 import {
   facetNames,
   searchDocumentFields,
@@ -8,18 +8,20 @@ import {
   type SearchHit,
   type SearchResponse,
 } from '../engine/searchResponse.ts'
-import { escapeHtml } from '@gongyu/contract'
+import { escapeHtml, type GradeCode } from '@gongyu/contract'
 import { snippet } from '../query/highlight.ts'
+import { namedGrades } from '../query/namedGrades.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
 import { normalizeText } from '../text/normalize.ts'
 import { tokenize } from '../text/tokenize.ts'
 import { HIGHLIGHT_END, HIGHLIGHT_START, markedTextToHtml } from './meiliMarkers.ts'
-import { meiliFilterOf } from './meiliFilter.ts'
+import { meiliFilterOf, quoteFilterValue } from './meiliFilter.ts'
 import { MEILI_LOCALES, meiliFacetAttributes } from './meiliSettings.ts'
 
 const CROP_WORDS = 30
 
-type StoredHit = Hit<SearchDocument & { bodyText?: string }>
+type StoredDocument = SearchDocument & { bodyText?: string }
+type StoredHit = Hit<StoredDocument>
 
 function sortOf(query: SearchQuery): string[] | undefined {
   if (query.sort === 'grade') return ['gradeOrder:asc', 'sequence:asc']
@@ -38,17 +40,12 @@ function hitOf(hit: StoredHit, terms: string[]): SearchHit {
   }
 }
 
-/**
- * One query against a Meilisearch index, answered in the shared response
- * shape. Browser-safe: it needs only a search key, and never pinyin-pro.
- */
-export async function searchMeili(client: Meilisearch, indexUid: string, query: SearchQuery): Promise<SearchResponse> {
-  const response = await client.index<SearchDocument & { bodyText?: string }>(indexUid).search(normalizeText(query.text), {
-    filter: meiliFilterOf(query.filters),
+/** Search parameters shared by every request of one query (everything but the filter and the page). */
+function searchParams(query: SearchQuery) {
+  return {
+    q: normalizeText(query.text),
     facets: [...meiliFacetAttributes],
     sort: sortOf(query),
-    page: query.page,
-    hitsPerPage: query.pageSize,
     locales: MEILI_LOCALES,
     attributesToRetrieve: [...searchDocumentFields],
     attributesToHighlight: ['title'],
@@ -56,20 +53,87 @@ export async function searchMeili(client: Meilisearch, indexUid: string, query: 
     cropLength: CROP_WORDS,
     highlightPreTag: HIGHLIGHT_START,
     highlightPostTag: HIGHLIGHT_END,
-    matchingStrategy: 'frequency',
+    matchingStrategy: 'frequency' as const,
+  }
+}
+
+/** Facet counts of disjoint result sets, added up, in the shared facet names. */
+function facetCountsOf(responses: MeiliResponse<StoredDocument>[]): FacetCounts {
+  const counts = Object.fromEntries(facetNames.map((facet) => [facet, {}])) as FacetCounts
+  facetNames.forEach((facet, index) => {
+    for (const response of responses) {
+      for (const [value, count] of Object.entries(response.facetDistribution?.[meiliFacetAttributes[index] ?? facet] ?? {})) {
+        counts[facet][value] = (counts[facet][value] ?? 0) + count
+      }
+    }
   })
+  return counts
+}
+
+/**
+ * Items for a grade the query names first (三年级玩手机: 三年级's items, then
+ * the rest), as in the embedded engine. Meilisearch has no per-query boost
+ * by attribute, so the two groups are two searches with disjoint filters,
+ * sent in one multi-search request and joined here. The second is asked for
+ * every hit up to the end of the page, because where the page starts in it
+ * depends on how many the first one has.
+ */
+async function searchNamedGradesFirst(
+  client: Meilisearch,
+  indexUid: string,
+  query: SearchQuery,
+  grades: GradeCode[],
+): Promise<{ hits: StoredHit[]; total: number; facets: FacetCounts }> {
+  const filter = meiliFilterOf(query.filters)
+  const offset = (query.page - 1) * query.pageSize
+  const forNamed: MultiSearchQuery = {
+    indexUid,
+    ...searchParams(query),
+    filter: [...filter, grades.map((grade) => `grades = ${quoteFilterValue(grade)}`)],
+    page: query.page,
+    hitsPerPage: query.pageSize,
+  }
+  const forOthers: MultiSearchQuery = {
+    indexUid,
+    ...searchParams(query),
+    filter: [...filter, ...grades.map((grade) => `grades != ${quoteFilterValue(grade)}`)],
+    page: 1,
+    hitsPerPage: offset + query.pageSize,
+  }
+  const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, StoredDocument>({ queries: [forNamed, forOthers] })
+  const [named, others] = results
+  if (!named || !others) throw new Error(`Meilisearch 只回答了 ${results.length} 个查询（应为 2 个）。`)
+  const namedTotal = named.totalHits ?? 0
+  const othersFrom = Math.max(0, offset - namedTotal)
+  const hits = [...named.hits, ...others.hits.slice(othersFrom, othersFrom + query.pageSize - named.hits.length)]
+  return { hits, total: namedTotal + (others.totalHits ?? 0), facets: facetCountsOf([named, others]) }
+}
+
+/**
+ * One query against a Meilisearch index, answered in the shared response
+ * shape. Browser-safe: it needs only a search key, and never pinyin-pro.
+ */
+export async function searchMeili(client: Meilisearch, indexUid: string, query: SearchQuery): Promise<SearchResponse> {
+  const grades = query.text && query.sort === 'relevance' ? namedGrades(query.text) : []
+  let found: { hits: StoredHit[]; total: number; facets: FacetCounts }
+  if (grades.length > 0) {
+    found = await searchNamedGradesFirst(client, indexUid, query, grades)
+  } else {
+    const { q, ...params } = searchParams(query)
+    const response = await client
+      .index<StoredDocument>(indexUid)
+      .search(q, { ...params, filter: meiliFilterOf(query.filters), page: query.page, hitsPerPage: query.pageSize })
+    found = { hits: response.hits, total: response.totalHits ?? 0, facets: facetCountsOf([response]) }
+  }
   const terms = query.text ? tokenize(query.text) : []
-  const facets = Object.fromEntries(
-    facetNames.map((facet, index) => [facet, { ...(response.facetDistribution?.[meiliFacetAttributes[index] ?? facet] ?? {}) }]),
-  ) as FacetCounts
   return {
     engine: 'meilisearch',
     query,
-    total: response.totalHits ?? 0,
+    total: found.total,
     page: query.page,
     pageSize: query.pageSize,
-    totalPages: response.totalPages ?? 0,
-    hits: response.hits.map((hit) => hitOf(hit, terms)),
-    facets,
+    totalPages: Math.ceil(found.total / query.pageSize),
+    hits: found.hits.map((hit) => hitOf(hit, terms)),
+    facets: found.facets,
   }
 }

@@ -2,12 +2,18 @@ import type { SearchHit, SearchResponse } from '@gongyu/search'
 
 /** UI text and code labels, rendered into the page as JSON so the Traditional build converts them with the page. */
 export interface SearchLabels {
-  ui: Record<'loading' | 'loadFailed' | 'empty' | 'found' | 'previous' | 'next' | 'pageOf' | 'clear' | 'tryBrowse', string>
+  ui: Record<'loading' | 'loadFailed' | 'empty' | 'found' | 'previous' | 'next' | 'pageOf' | 'clear' | 'tryBrowse' | 'filters' | 'chosen', string>
   facets: Record<'type' | 'stage' | 'grade' | 'theme', { title: string; labels: Record<string, string> }>
 }
 
 type Engine = { search(input: Record<string, string | undefined>): SearchResponse | Promise<SearchResponse> }
-const FACETS = ['type', 'stage', 'grade', 'theme'] as const
+type Facet = 'type' | 'stage' | 'grade' | 'theme'
+const FACETS = ['type', 'stage', 'grade', 'theme'] as const satisfies readonly Facet[]
+/** Filter groups as shown: grade first (what parents pick most). 学段 is shown only when a link chose it, since a grade says more. */
+const SHOWN_FACETS = ['grade', 'type', 'theme', 'stage'] as const satisfies readonly Facet[]
+/** Facets whose values have a teaching or vocabulary order (their labels are listed in it); themes go by count. */
+const ORDERED_FACETS: readonly Facet[] = ['grade', 'stage', 'type']
+const MAX_THEMES = 12
 const PARAMS = ['q', ...FACETS, 'page'] as const
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -29,13 +35,16 @@ export class GongyuSearchElement extends HTMLElement {
   private results!: HTMLElement
   private status!: HTMLElement
   private form: HTMLFormElement | null = null
+  /** Whether the 筛选 panel is open, kept across re-renders so a chosen filter stays in view. */
+  private filtersOpen = false
 
   connectedCallback(): void {
     if (this.results) return
     this.labels = JSON.parse(this.querySelector('script[type="application/json"]')?.textContent ?? '{}') as SearchLabels
     const input = document.querySelector<HTMLInputElement>(this.getAttribute('input-selector') ?? 'input[name="q"]')
     this.form = input?.form ?? null
-    this.status = element('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' })
+    // tabindex -1: after turning a page, focus moves here, to the top of the new results.
+    this.status = element('p', { class: 'search-status', role: 'status', 'aria-live': 'polite', tabindex: '-1' })
     this.results = element('div', { class: 'search-results' })
     this.querySelector('.search-fallback')?.setAttribute('hidden', '')
     this.append(this.status, this.results)
@@ -75,7 +84,18 @@ export class GongyuSearchElement extends HTMLElement {
     let response: SearchResponse
     try {
       const engine = await this.loadEngine()
-      response = await engine.search(Object.fromEntries(PARAMS.map((name) => [name, params.get(name) ?? undefined])))
+      const input = Object.fromEntries(PARAMS.map((name) => [name, params.get(name) ?? undefined]))
+      // A chosen filter's own group counts the results without it, so 一年级 stays one tap away after 三年级 is chosen.
+      const chosen = FACETS.filter((facet) => params.get(facet))
+      const [found, ...widened] = await Promise.all([
+        engine.search(input),
+        ...chosen.map((facet) => engine.search({ ...input, [facet]: undefined, page: undefined, pageSize: '1' })),
+      ])
+      response = found
+      chosen.forEach((facet, index) => {
+        const counts = widened[index]?.facets[facet]
+        if (counts) response.facets[facet] = counts
+      })
     } catch (error) {
       const isQueryError = (error as Error).name === 'SearchQueryError'
       this.status.textContent = isQueryError ? (error as Error).message : this.labels.ui.loadFailed
@@ -88,35 +108,85 @@ export class GongyuSearchElement extends HTMLElement {
 
   private render(response: SearchResponse, params: URLSearchParams): void {
     const { ui } = this.labels
+    // Re-rendering replaces the controls; the one the user acted on gets focus back (found by its key).
+    const active = document.activeElement
+    const focusKey = active instanceof HTMLElement && this.results.contains(active) ? active.dataset.focusKey : undefined
     this.status.textContent = response.total === 0 ? ui.empty : ui.found.replace('{total}', String(response.total))
-    const facets = element('div', { class: 'search-facets' })
-    for (const facet of FACETS) facets.append(this.facetGroup(facet, response.facets[facet], params))
     const list = element('ol', { class: 'search-hits', start: String((response.page - 1) * response.pageSize + 1) })
     for (const hit of response.hits) list.append(this.hitItem(hit))
-    this.results.replaceChildren(facets, list, this.pager(response, params))
+    this.results.replaceChildren(this.filters(response, params), list, this.pager(response, params))
     if (response.total === 0) this.querySelector('.search-fallback')?.removeAttribute('hidden')
     else this.querySelector('.search-fallback')?.setAttribute('hidden', '')
+    if (focusKey) this.restoreFocus(focusKey)
   }
 
-  private facetGroup(facet: (typeof FACETS)[number], counts: Record<string, number>, params: URLSearchParams): HTMLElement {
+  private restoreFocus(focusKey: string): void {
+    const target = [...this.results.querySelectorAll<HTMLElement>('[data-focus-key]')].find((node) => node.dataset.focusKey === focusKey)
+    // A control that is gone (清除筛选 once nothing is chosen) hands focus to the 筛选 toggle beside it.
+    ;(target ?? this.results.querySelector<HTMLElement>('.search-filters summary'))?.focus()
+  }
+
+  /** The 筛选 disclosure: one line when closed (with what is chosen), toggle buttons by group when open. */
+  private filters(response: SearchResponse, params: URLSearchParams): HTMLElement {
+    const { ui, facets } = this.labels
+    const chosen = FACETS.flatMap((facet) => {
+      const value = params.get(facet)
+      return value ? [facets[facet].labels[value] ?? value] : []
+    })
+    const details = element('details', { class: 'search-filters' })
+    details.open = this.filtersOpen
+    details.addEventListener('toggle', () => {
+      this.filtersOpen = details.open
+    })
+    const summary = element('summary', { 'data-focus-key': 'filters' }, ui.filters)
+    if (chosen.length > 0) summary.append(element('span', { class: 'search-filters-chosen' }, ui.chosen.replace('{list}', chosen.join('、'))))
+    const panel = element('div', { class: 'search-filter-panel' })
+    if (chosen.length > 0) {
+      const clear = element('button', { type: 'button', class: 'search-clear', 'data-focus-key': 'clear' }, ui.clear)
+      clear.addEventListener('click', () => {
+        const next = new URLSearchParams(params)
+        for (const facet of FACETS) next.delete(facet)
+        next.delete('page')
+        void this.run(next)
+      })
+      panel.append(clear)
+    }
+    for (const facet of SHOWN_FACETS) {
+      const group = this.facetGroup(facet, response.facets[facet], params)
+      if (group) panel.append(group)
+    }
+    details.append(summary, panel)
+    return details
+  }
+
+  private facetGroup(facet: Facet, counts: Record<string, number>, params: URLSearchParams): HTMLElement | null {
     const { title, labels } = this.labels.facets[facet]
+    const selected = params.get(facet)
+    if (facet === 'stage' && !selected) return null
+    const order = Object.keys(labels)
+    const values = ORDERED_FACETS.includes(facet)
+      ? order.filter((value) => counts[value] || value === selected)
+      : Object.entries(counts)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, MAX_THEMES)
+          .map(([value]) => value)
+    if (selected && !values.includes(selected)) values.unshift(selected)
+    if (values.length === 0) return null
     const group = element('fieldset', { class: 'search-facet' })
     group.append(element('legend', {}, title))
-    const selected = params.get(facet)
-    for (const [value, count] of Object.entries(counts)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 12)) {
-      const button = element('button', { type: 'button', 'aria-pressed': String(selected === value) }, `${labels[value] ?? value}（${count}）`)
+    for (const value of values) {
+      const pressed = selected === value
+      const button = element('button', { type: 'button', class: 'search-chip', 'aria-pressed': String(pressed), 'data-focus-key': `${facet}:${value}` })
+      button.append(element('span', {}, labels[value] ?? value), element('span', { class: 'search-chip-count' }, `（${counts[value] ?? 0}）`))
       button.addEventListener('click', () => {
         const next = new URLSearchParams(params)
-        if (selected === value) next.delete(facet)
+        if (pressed) next.delete(facet)
         else next.set(facet, value)
         next.delete('page')
         void this.run(next)
       })
       group.append(button)
     }
-    if (group.children.length === 1) group.hidden = true
     return group
   }
 
@@ -144,7 +214,7 @@ export class GongyuSearchElement extends HTMLElement {
       'aria-label': this.labels.ui.pageOf.replace('{page}', String(response.page)).replace('{pages}', String(Math.max(1, response.totalPages))),
     })
     const go = (page: number, text: string) => {
-      const button = element('button', { type: 'button' }, text)
+      const button = element('button', { type: 'button', class: 'search-page-button' }, text)
       button.addEventListener('click', () => {
         const next = new URLSearchParams(params)
         next.set('page', String(page))
