@@ -151,6 +151,8 @@ async function openPlayerPage(slug: string, viewport = { width: 640, height: 900
 }
 
 const playButton = (page: Page) => page.locator('gongyu-player [data-player-play]')
+// 仅音频 is a button beside play since issue 14, no longer the last item of the 清晰度 menu.
+const audioButton = (page: Page) => page.locator('gongyu-player').getByRole('button', { name: /仅音频（省流量）/ })
 
 describe('the micro-lesson player', () => {
   it('refreshes the site export when a transcode becomes ready', () => {
@@ -204,7 +206,7 @@ describe('the micro-lesson player', () => {
     await waitForPlayback(page, 1)
     const switchedAt = network.mark()
     const before = (await videoState(page))?.currentTime ?? 0
-    await page.getByLabel('清晰度').selectOption('audio')
+    await audioButton(page).click()
     await page.waitForFunction(
       (from) => {
         const video = document.querySelector('gongyu-player video') as HTMLVideoElement | null
@@ -221,23 +223,24 @@ describe('the micro-lesson player', () => {
     await context.close()
   })
 
-  it('offers each choice with its data cost, starts in 仅音频 when chosen before play, and switches rungs in place', async () => {
+  it('offers each choice with its data cost, starts in 仅音频 when pressed before play, and switches rungs in place', async () => {
     const { context, page, network } = await openPlayerPage(CLIP_SLUG)
     const labels = await page.locator('gongyu-player select option').allTextContents()
-    expect(labels).toHaveLength(4)
+    expect(labels).toHaveLength(3)
     expect(labels[0]).toMatch(/^自动 约 [\d.]+～[\d.]+ MB$/)
     expect(labels[1]).toMatch(/^240p 约 [\d.]+ MB$/)
     expect(labels[2]).toMatch(/^360p 约 [\d.]+ MB$/)
-    expect(labels[3]).toMatch(/^仅音频（省流量）约 [\d.]+ MB$/)
-    await page.getByLabel('清晰度').selectOption('audio')
+    expect((await audioButton(page).textContent())?.trim()).toMatch(/^仅音频（省流量）约 [\d.]+ MB$/)
     expect(mediaPaths(network.requests)).toEqual([])
-    await playButton(page).click()
+    await audioButton(page).click()
     await waitForPlayback(page, 1)
+    expect(await audioButton(page).getAttribute('aria-pressed')).toBe('true')
     expect(mediaPaths(network.requests)[0]).toMatch(/\/audio\/index\.m3u8$/)
     expect(mediaPaths(network.requests).some((file) => file.endsWith('master.m3u8'))).toBe(false)
 
     const switchedAt = network.mark()
     await page.getByLabel('清晰度').selectOption('360')
+    expect(await audioButton(page).getAttribute('aria-pressed')).toBe('false')
     await page.waitForFunction(() => (document.querySelector('gongyu-player video') as HTMLVideoElement).videoHeight === 360, undefined, { timeout: 30_000 })
     await waitForPlayback(page, 2)
     expect(mediaPaths(network.requests.slice(switchedAt)).filter((file) => /\/240p\//.test(file))).toEqual([])

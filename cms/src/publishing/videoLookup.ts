@@ -39,8 +39,9 @@ export async function videoLookup(payload: Payload): Promise<(video: unknown, ca
       width: video.width ?? 0,
       height: video.height ?? 0,
       renditions: (video.renditions ?? [])
-        .map((rendition) => ({ name: rendition.name, height: rendition.height, bandwidth: rendition.bandwidth }))
+        .map((rendition) => ({ name: rendition.name, height: rendition.height, bandwidth: rendition.bandwidth, bytes: rendition.bytes }))
         .sort((a, b) => a.bandwidth - b.bandwidth),
+      audioBytes: video.audioPlaylist ? (video.audioBytes ?? null) : null,
     }
   }
 }

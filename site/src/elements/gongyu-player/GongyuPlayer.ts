@@ -8,17 +8,17 @@ type Hls = InstanceType<typeof HlsType>
 /** How often, at most, the playing position is written to storage. */
 const SAVE_EVERY_MS = 5000
 
-/** The 清晰度 menu's values that are not a rendition height. */
+/** The 清晰度 menu's value that is not a rendition height. */
 const AUTO = 'auto'
-const AUDIO = 'audio'
 
 /**
  * `<gongyu-player>`: plays a micro-lesson's HLS video. The page renders its
- * light DOM (poster, play button, 清晰度 menu with data costs, status and
- * error lines, and the no-JavaScript note), so it reads well without script
- * and in Traditional Chinese; the element only wires it up. Nothing is
- * downloaded until play is pressed: then hls.js is imported (or Safari's
- * own HLS is used), starting at the lowest rendition.
+ * light DOM (poster, 播放视频 and 仅音频（省流量） buttons, 清晰度 menu with
+ * data costs, status and error lines, and the no-JavaScript note), so it
+ * reads well without script and in Traditional Chinese; the element only
+ * wires it up. Nothing is downloaded until play (or 仅音频) is pressed: then
+ * hls.js is imported (or Safari's own HLS is used), starting at the lowest
+ * rendition, or with the audio playlist alone.
  */
 export class GongyuPlayer extends HTMLElement {
   static readonly observedAttributes = ['src', 'audio-src', 'captions', 'poster', 'duration'] as const
@@ -65,6 +65,8 @@ export class GongyuPlayer extends HTMLElement {
 
   #wired = false
   #native = false
+  /** 仅音频 is on: the audio-only playlist is wanted instead of the master. */
+  #audioOnly = false
   #video: HTMLVideoElement | null = null
   #hls: Hls | null = null
   /** The playlist URL now loaded into the video. */
@@ -84,9 +86,11 @@ export class GongyuPlayer extends HTMLElement {
     this.#native = prefersNativeHls(browserHlsSupport())
     for (const part of this.querySelectorAll<HTMLElement>('[data-player-js]')) part.hidden = false
     for (const part of this.querySelectorAll<HTMLElement>('[data-player-nojs]')) part.hidden = true
-    // The browser's own HLS picks renditions itself: only 自动 and 仅音频 can be honoured.
-    if (this.#native) for (const option of this.#quality?.options ?? []) option.disabled = option.value !== AUTO && option.value !== AUDIO
-    this.#part('[data-player-play]')?.addEventListener('click', this.#start)
+    // The browser's own HLS picks renditions itself: only 自动 (and the 仅音频 button) can be honoured.
+    if (this.#native) for (const option of this.#quality?.options ?? []) option.disabled = option.value !== AUTO
+    this.#part('[data-player-play]')?.addEventListener('click', this.#playVideo)
+    this.#part('[data-player-audio]')?.addEventListener('click', this.#toggleAudio)
+    this.#part('[data-player-stage]')?.addEventListener('click', this.#stageClick)
     this.#quality?.addEventListener('change', this.#changeQuality)
     this.addEventListener('keydown', this.#onKey)
     window.addEventListener('pagehide', this.#savePosition)
@@ -103,7 +107,9 @@ export class GongyuPlayer extends HTMLElement {
 
   #teardown(): void {
     this.#savePosition()
-    this.#part('[data-player-play]')?.removeEventListener('click', this.#start)
+    this.#part('[data-player-play]')?.removeEventListener('click', this.#playVideo)
+    this.#part('[data-player-audio]')?.removeEventListener('click', this.#toggleAudio)
+    this.#part('[data-player-stage]')?.removeEventListener('click', this.#stageClick)
     this.#quality?.removeEventListener('change', this.#changeQuality)
     this.removeEventListener('keydown', this.#onKey)
     window.removeEventListener('pagehide', this.#savePosition)
@@ -142,12 +148,51 @@ export class GongyuPlayer extends HTMLElement {
     return this.#part<HTMLSelectElement>('select[data-player-quality]')
   }
 
-  /** The playlist the 清晰度 menu asks for: the audio-only one for 仅音频, else the master. */
+  /** The playlist wanted now: the audio-only one while 仅音频 is on, else the master. */
   #wantedUrl(): string {
-    return this.#quality?.value === AUDIO && this.audioSrc ? this.audioSrc : this.src
+    return this.#audioOnly && this.audioSrc ? this.audioSrc : this.src
   }
 
-  #start = (): void => {
+  #setAudioOnly(on: boolean): void {
+    this.#audioOnly = on && Boolean(this.audioSrc)
+    this.#part('[data-player-audio]')?.setAttribute('aria-pressed', String(this.#audioOnly))
+  }
+
+  /** 播放视频: plays the picture, leaving 仅音频 if it was on. */
+  #playVideo = (): void => {
+    if (this.#audioOnly) {
+      this.#setAudioOnly(false)
+      if (this.#video) {
+        this.#switchTo(true)
+        return
+      }
+    }
+    this.#start()
+  }
+
+  /** 仅音频（省流量）: a toggle; before play it starts the sound alone, during play it switches in place. */
+  #toggleAudio = (): void => {
+    this.#setAudioOnly(!this.#audioOnly)
+    if (this.#video) this.#switchTo(this.#audioOnly)
+    // Focus stays on the toggle, so its pressed state is what a screen reader announces next.
+    else this.#start(false)
+  }
+
+  /** The poster is a big target for a finger; the buttons below it are the keyboard's way in. */
+  #stageClick = (): void => {
+    if (!this.#video) this.#start()
+  }
+
+  /** Loads the wanted playlist where the video is now; plays when asked, when it was playing, or after a failure. */
+  #switchTo(play: boolean): void {
+    const video = this.#video
+    if (!video) return
+    const url = this.#wantedUrl()
+    if (url !== this.#loaded || this.#failed) this.#load(url, video.currentTime, play || !video.paused || video.readyState === 0 || this.#failed)
+    else if (play) void this.#play()
+  }
+
+  #start = (focusVideo = true): void => {
     if (this.#video) {
       void this.#play()
       return
@@ -156,7 +201,7 @@ export class GongyuPlayer extends HTMLElement {
     const stage = this.#part('[data-player-stage]')
     if (stage) stage.replaceChildren(video)
     else this.prepend(video)
-    video.focus()
+    if (focusVideo) video.focus()
     this.#memory = positionMemory(this.src)
     this.#load(this.#wantedUrl(), this.#memory.resumeAt(this.duration), true)
   }
@@ -270,6 +315,8 @@ export class GongyuPlayer extends HTMLElement {
   }
 
   #changeQuality = (): void => {
+    // Choosing a picture quality means watching the picture again.
+    this.#setAudioOnly(false)
     const video = this.#video
     if (!video) return
     const url = this.#wantedUrl()
