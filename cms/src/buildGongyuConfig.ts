@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { zhTw } from '@payloadcms/translations/languages/zhTw'
@@ -8,10 +7,12 @@ import sharp from 'sharp'
 import { Captions } from './collections/Captions'
 import { contentTypes } from './collections/contentTypes'
 import { CourseLists } from './collections/CourseLists'
+import { reviewNavLink, reviewQueueView } from './admin/review/reviewAdminComponents'
 import { Media } from './collections/Media'
 import { Organizations } from './collections/Organizations'
 import { restrictDocumentLocks } from './collections/restrictDocumentLocks'
 import { Themes } from './collections/Themes'
+import { richTextEditor } from './fields/richTextEditor'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { withInputLimits } from './collections/withInputLimits'
@@ -36,6 +37,8 @@ export interface GongyuConfigOptions {
   /** Overrides the database chosen from `DATABASE_URI` (tests use this for per-file databases). */
   db?: DatabaseAdapterObj
   env?: NodeJS.ProcessEnv
+  /** Payload's logger, when not the default (the seed script passes one that leaves out what it reports itself). */
+  logger?: Config['logger']
 }
 
 /** Assembles the Payload config; every part lives in its own file. */
@@ -51,14 +54,21 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
     csrf: settings.publicServerUrl ? settings.allowedOrigins : [],
     secret: resolvePayloadSecret(env),
     db: options.db ?? databaseAdapter(env),
-    editor: lexicalEditor(),
+    editor: richTextEditor,
     sharp,
     admin: {
       user: Users.slug,
       // Gravatar would send a hash of each staff email abroad, and it is blocked in mainland China.
       avatar: 'default',
       importMap: { baseDir: srcDir },
-      meta: { titleSuffix: ' · 共育课程资源库' },
+      meta: { titleSuffix: ' · 共育课程资源库', icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/gongyu-icon.svg' }] },
+      components: {
+        graphics: { Logo: '/admin/graphics/GongyuLogo#GongyuLogo', Icon: '/admin/graphics/GongyuIcon#GongyuIcon' },
+        views: { reviewQueue: reviewQueueView },
+        afterNavLinks: [reviewNavLink],
+      },
+      // date-fns pattern: 2026年12月3日 14:05 in lists, version history and date fields.
+      dateFormat: 'yyyy年M月d日 HH:mm',
     },
     collections: [
       ...Object.values(contentTypes).map((contentType) => withPublicSync(contentType.collection)),
@@ -78,7 +88,7 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
     upload: uploadOptions(env),
     plugins: objectStoragePlugins(env),
     // Test runs refuse thousands of requests on purpose; their log shows warnings and errors only.
-    logger: settings.nodeEnv === 'test' ? { options: { level: 'warn' } } : undefined,
+    logger: options.logger ?? (settings.nodeEnv === 'test' ? { options: { level: 'warn' } } : undefined),
     // Expected refusals are routine, not server errors.
     loggingLevels: {
       WorkflowForbiddenError: 'info',
@@ -90,6 +100,7 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       QueryError: 'info',
       AuthenticationError: 'info',
       BodyTooLargeError: 'info',
+      LastAdminError: 'info',
     } as NonNullable<Config['loggingLevels']>,
     i18n: {
       supportedLanguages: { zh, 'zh-TW': zhTw, en },

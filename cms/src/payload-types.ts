@@ -158,7 +158,7 @@ export interface Lesson {
   grade:
     'k1' | 'k2' | 'k3' | 'p1' | 'p2' | 'p3' | 'p4' | 'p5' | 'p6' | 'j1' | 'j2' | 'j3' | 's1' | 's2' | 's3' | 'special';
   /**
-   * Position within the grade (1–20)
+   * Teaching order within the grade, unique; 5.5 goes between 5 and 6.
    */
   sequence: number;
   /**
@@ -224,7 +224,13 @@ export interface Lesson {
    * Editors set “in review”; reviewers approve and publish.
    */
   reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
+  /**
+   * What to change, when sending an item back.
+   */
   reviewNote?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -273,7 +279,13 @@ export interface MicroLesson {
    * Editors set “in review”; reviewers approve and publish.
    */
   reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
+  /**
+   * What to change, when sending an item back.
+   */
   reviewNote?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -383,6 +395,61 @@ export interface Caption {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor' | 'reviewer' | 'org-admin';
+  /**
+   * Required for org-admins.
+   */
+  organization?: (number | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "organizations".
+ */
+export interface Organization {
+  id: number;
+  name: string;
+  type: 'parent-school' | 'kindergarten' | 'school' | 'community-workshop' | 'education-bureau';
+  region: string;
+  description?: string | null;
+  /**
+   * Websites that may embed this organization’s lists.
+   */
+  allowedOrigins?:
+    | {
+        origin: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Lowercase letters, digits and hyphens; generated from the title when empty.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -499,7 +566,13 @@ export interface CaseStudy {
    * Editors set “in review”; reviewers approve and publish.
    */
   reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
+  /**
+   * What to change, when sending an item back.
+   */
   reviewNote?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -558,7 +631,13 @@ export interface LessonPlan {
    * Editors set “in review”; reviewers approve and publish.
    */
   reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
+  /**
+   * What to change, when sending an item back.
+   */
   reviewNote?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -631,36 +710,16 @@ export interface ActivityPlan {
    * Editors set “in review”; reviewers approve and publish.
    */
   reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
+  /**
+   * What to change, when sending an item back.
+   */
   reviewNote?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "organizations".
- */
-export interface Organization {
-  id: number;
-  name: string;
-  type: 'parent-school' | 'kindergarten' | 'school' | 'community-workshop' | 'education-bureau';
-  region: string;
-  description?: string | null;
-  /**
-   * Websites that may embed this organization’s lists.
-   */
-  allowedOrigins?:
-    | {
-        origin: string;
-        id?: string | null;
-      }[]
-    | null;
-  /**
-   * Lowercase letters, digits and hyphens; generated from the title when empty.
-   */
-  slug: string;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -694,35 +753,6 @@ export interface CourseList {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  role: 'admin' | 'editor' | 'reviewer' | 'org-admin';
-  /**
-   * Required for org-admins.
-   */
-  organization?: (number | null) | Organization;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -973,6 +1003,9 @@ export interface LessonsSelect<T extends boolean = true> {
   slug?: T;
   reviewState?: T;
   reviewNote?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -995,6 +1028,9 @@ export interface MicroLessonsSelect<T extends boolean = true> {
   slug?: T;
   reviewState?: T;
   reviewNote?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1018,6 +1054,9 @@ export interface CaseStudiesSelect<T extends boolean = true> {
   slug?: T;
   reviewState?: T;
   reviewNote?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1059,6 +1098,9 @@ export interface LessonPlansSelect<T extends boolean = true> {
   slug?: T;
   reviewState?: T;
   reviewNote?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1101,6 +1143,9 @@ export interface ActivityPlansSelect<T extends boolean = true> {
   slug?: T;
   reviewState?: T;
   reviewNote?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -21,11 +21,16 @@ export const publicVideoSchema = z.object({
   audio: z.string().startsWith('/').nullable(),
   poster: z.string().startsWith('/').nullable(),
   captions: z.string().startsWith('/').nullable(),
+  /** The transcoded media's real length, as ffprobe read it: what the page shows, not the written duration. */
   durationSeconds: z.number().nonnegative(),
   width: z.number().int().nonnegative(),
   height: z.number().int().nonnegative(),
-  /** Renditions, lowest first, with their bandwidth for data-cost labels. */
-  renditions: z.array(z.object({ name: z.string(), height: z.number().int(), bandwidth: z.number().nonnegative() })),
+  /** Renditions, lowest first, with their bandwidth and (from the transcode) the bytes of their segments, for data-cost labels. */
+  renditions: z.array(
+    z.object({ name: z.string(), height: z.number().int(), bandwidth: z.number().nonnegative(), bytes: z.number().int().nonnegative().optional() }),
+  ),
+  /** Bytes of the audio-only playlist's init and media segments; absent from exports made before it was carried. */
+  audioBytes: z.number().int().nonnegative().nullable().optional(),
 })
 
 export type PublicVideo = z.infer<typeof publicVideoSchema>
@@ -59,8 +64,12 @@ export const publicRecordSchema = z.object({
   familySituations: z.array(z.enum(codesOf(familySituations))),
   /** ISO 8601. */
   publishedAt: z.string(),
-  /** A lesson's place in its grade; null for other types. */
-  sequence: z.number().int().positive().nullable(),
+  /**
+   * A lesson's teaching order in its grade (unique there; may have decimals, so 5.5
+   * sits between 5 and 6); null for other types. Sort by it; number lessons by their
+   * place in that order, not by this value.
+   */
+  sequence: z.number().positive().nullable(),
   /** The month an activity plan is for (1–12); null for other types. */
   month: z.number().int().min(1).max(12).nullable(),
   occasion: z.enum(codesOf(occasions)).nullable(),
@@ -71,6 +80,11 @@ export const publicRecordSchema = z.object({
   /** Who presents a micro-lesson (an organization or role, never a person). */
   presenter: z.string().nullable(),
   video: publicVideoSchema.nullable(),
+  /**
+   * A micro-lesson whose video is attached but not transcoded yet (视频准备中); absent or false
+   * otherwise, so a micro-lesson with neither this nor `video` is a text lesson (图文课).
+   */
+  videoPending: z.boolean().optional(),
 })
 
 export type PublicRecord = z.infer<typeof publicRecordSchema>

@@ -108,17 +108,48 @@ export const organizationTypes = [
 
 export type OrganizationTypeCode = (typeof organizationTypes)[number]['code']
 
+/**
+ * The content types. `label` is the expert's word, used in the admin;
+ * `parentLabel` is what the parents' site says (issue 14: a grandmother does
+ * not know 微课 or 典型案例).
+ */
 export const contentTypes = [
-  { code: 'lesson', label: '专题课程' },
-  { code: 'micro-lesson', label: '微课' },
-  { code: 'case-study', label: '典型案例' },
-  { code: 'lesson-plan', label: '教案' },
-  { code: 'activity-plan', label: '活动方案' },
+  { code: 'lesson', label: '专题课程', parentLabel: '家长课' },
+  { code: 'micro-lesson', label: '微课', parentLabel: '短视频课' },
+  { code: 'case-study', label: '典型案例', parentLabel: '别人家的故事' },
+  { code: 'lesson-plan', label: '教案', parentLabel: '教案' },
+  { code: 'activity-plan', label: '活动方案', parentLabel: '活动方案' },
 ] as const
 
 export type ContentTypeCode = (typeof contentTypes)[number]['code']
 
-/** Every grade has this many lessons in the graded bank. */
+/**
+ * Field names and units the experts use, with the words parents read on the
+ * site instead. 千比特 has no parent word: the site says megabytes (MB) of
+ * data, as phone bills do, and never a bit rate.
+ */
+export const terms = [
+  { code: 'stage', label: '学段', parentLabel: '孩子阶段' },
+  { code: 'category', label: '课程类别', parentLabel: '内容类型' },
+  { code: 'transcript', label: '逐字稿', parentLabel: '文字稿' },
+  { code: 'data-rate', label: '千比特', parentLabel: '流量（MB）' },
+] as const
+
+export type TermCode = (typeof terms)[number]['code']
+
+type ParentWorded = { readonly code: string; readonly label: string; readonly parentLabel: string }
+
+/** The word parents read for a code (its `parentLabel`), or undefined when the code is unknown. */
+export function parentLabelOf<T extends ParentWorded>(list: readonly T[], code: string): string | undefined {
+  return list.find((item) => item.code === code)?.parentLabel
+}
+
+/** The word parents read for an expert term, e.g. parentTerm('stage') → 孩子阶段. */
+export function parentTerm(code: TermCode): string {
+  return terms.find((term) => term.code === code)?.parentLabel ?? code
+}
+
+/** Every grade has this many lessons in the starter bank; the CMS takes any number more (issue 14). */
 export const LESSONS_PER_GRADE = 20
 
 type Coded = { readonly code: string; readonly label: string }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { PublicRecord, PublishedContent } from '@gongyu/contract'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { READING_SCRIPT_HASH } from '../../site/src/lib/readingComfort.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import type { BuiltTestSite } from '../helpers/siteBuild.ts'
 import { hostHtml, openWidgetPage, startWidgetHost, watchProblems, type WidgetHost } from '../helpers/widgetHost.ts'
@@ -62,7 +63,8 @@ describe('security headers on the parents’ site', () => {
       const { headers } = await headersOf(route)
       const csp = directives(headers.get('content-security-policy'))
       expect(csp.get('default-src'), route).toBe("'self'")
-      expect(csp.get('script-src'), route).toBe("'self'")
+      // The site's own files, and the one inline reading script by its hash (site/src/lib/readingComfort.ts).
+      expect(csp.get('script-src'), route).toBe(`'self' ${READING_SCRIPT_HASH}`)
       expect(csp.get('object-src'), route).toBe("'none'")
       expect(csp.get('base-uri'), route).toBe("'self'")
       expect(csp.get('frame-ancestors'), route).toBe("'self'")
@@ -73,12 +75,11 @@ describe('security headers on the parents’ site', () => {
 
   it('puts the same policy into the static-host header file and a <meta> tag (without frame-ancestors)', async () => {
     const file = readFileSync(path.join(site.outDir, '_headers'), 'utf8')
-    expect(file).toMatch(
-      /^\/\*\n {2}content-security-policy: default-src 'self'; script-src 'self';.*frame-ancestors 'self'\n {2}referrer-policy: strict-origin-when-cross-origin/m,
-    )
+    expect(file).toContain(`/*\n  content-security-policy: default-src 'self'; script-src 'self' ${READING_SCRIPT_HASH};`)
+    expect(file).toMatch(/^\/\*\n {2}content-security-policy: .*frame-ancestors 'self'\n {2}referrer-policy: strict-origin-when-cross-origin/m)
     const html = await (await fetch(`${site.url}/`)).text()
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#39;', "'")
-    expect(directives(meta ?? null).get('script-src')).toBe("'self'")
+    expect(directives(meta ?? null).get('script-src')).toBe(`'self' ${READING_SCRIPT_HASH}`)
     expect(meta).not.toContain('frame-ancestors')
   })
 

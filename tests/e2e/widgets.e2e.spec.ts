@@ -255,7 +255,7 @@ describe('widgets on a foreign page', () => {
       expect(view.heading).toBe('三年級家長課程')
       expect(view.titles).toEqual(traditional.items.slice(0, 2).map((item) => item.title))
       expect(view.hrefs.every((href) => href.startsWith(`${site.url}/zh-hant/`))).toBe(true)
-      expect(view.more).toBe(`在共育網站查看全部 ${traditional.items.length} 課`)
+      expect(view.more).toBe(`在共育網站檢視全部 ${traditional.items.length} 課`)
       expect(await page.locator(id).evaluate((element) => element.shadowRoot?.querySelector('.w')?.getAttribute('lang'))).toBe('zh-Hant')
     }
     expect(problems.errors).toEqual([])

@@ -27,10 +27,16 @@ const ferretdbGoMod = path.join(repositoryRoot, 'tests/mongodb/ferretdb/go.mod')
  * tests/setup/machineCapabilities.test.ts fails when a browser test is missing here.
  */
 export const browserTestFiles = [
+  'tests/e2e/adminFirstDay.e2e.spec.ts',
   'tests/e2e/adminWorkflow.e2e.spec.ts',
+  'tests/e2e/adminWriting.e2e.spec.ts',
+  'tests/e2e/printHandout.e2e.spec.ts',
+  'tests/e2e/readingComfort.e2e.spec.ts',
+  'tests/e2e/searchPhone.e2e.spec.ts',
   'tests/e2e/securityHeaders.e2e.spec.ts',
   'tests/e2e/site.e2e.spec.ts',
   'tests/e2e/video.e2e.spec.ts',
+  'tests/e2e/videoPage.e2e.spec.ts',
   'tests/e2e/widgets.e2e.spec.ts',
   'tests/e2e/widgetsHostile.e2e.spec.ts',
   'tests/e2e/xssCorpus.e2e.spec.ts',
@@ -47,6 +53,7 @@ export const videoTestFiles = [
   'tests/int/videoTranscode.int.spec.ts',
   'tests/int/videoUpload.int.spec.ts',
   'tests/e2e/video.e2e.spec.ts',
+  'tests/e2e/videoPage.e2e.spec.ts',
 ] as const
 
 /** Debian's fonts-noto-cjk (and a fallback); the seed's sample videos draw Chinese titles with it. */

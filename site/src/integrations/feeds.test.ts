@@ -73,7 +73,7 @@ describe('widget feeds', () => {
     const list = feeds.get('feeds/course-lists/list-a.json') as ListFeed
     expect(list.by).toBe('甲镇家长学校')
     expect(list.items.map((item) => item.slug)).toEqual(['micro-p3', 'p3-01-first'])
-    expect(list.items[0]).toMatchObject({ type: 'micro-lesson', date: '2026年9月12日', note: '第一次', meta: '微课 · 三年级 · 45 分钟' })
+    expect(list.items[0]).toMatchObject({ type: 'micro-lesson', date: '2026年9月12日', note: '第一次', meta: '短视频课 · 三年级 · 45 分钟' })
     expect(list.items[1]?.note).toBe('备注')
   })
 
@@ -101,7 +101,7 @@ describe('widget feeds', () => {
       const written = writeFeeds(outDir, source, traditionalConverter())
       expect(written.feeds).toBe(feeds.size)
       const traditional = JSON.parse(readFileSync(path.join(outDir, 'zh-hant', 'feeds', 'lessons', 'p3-01-first.json'), 'utf8')) as CardFeed
-      expect(traditional.item).toMatchObject({ slug: 'p3-01-first', title: '後來的頭髮', meta: '專題課程 · 三年級 · 45 分鐘' })
+      expect(traditional.item).toMatchObject({ slug: 'p3-01-first', title: '後來的頭髮', meta: '家長課 · 三年級 · 45 分鐘' })
     } finally {
       rmSync(outDir, { recursive: true, force: true })
     }

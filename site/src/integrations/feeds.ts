@@ -21,7 +21,11 @@ function linkable(record: PublicRecord): boolean {
 }
 
 function byTeachingOrder(a: PublicRecord, b: PublicRecord): number {
-  return a.gradeOrder - b.gradeOrder || (a.sequence ?? 99) - (b.sequence ?? 99) || a.title.localeCompare(b.title, 'zh-Hans-CN')
+  return (
+    a.gradeOrder - b.gradeOrder ||
+    (a.sequence ?? Number.POSITIVE_INFINITY) - (b.sequence ?? Number.POSITIVE_INFINITY) ||
+    a.title.localeCompare(b.title, 'zh-Hans-CN')
+  )
 }
 
 /** One record as a widget shows it; text is cleaned here as well as in the widget. */
@@ -63,7 +67,7 @@ export function gradeFeed(code: GradeCode, source: FeedSource): ListFeed {
   const grade = grades.find((candidate) => candidate.code === code)
   const lessons = source.records
     .filter((record) => record.type === 'lesson' && record.grades.includes(code) && linkable(record))
-    .sort((a, b) => (a.sequence ?? 99) - (b.sequence ?? 99))
+    .sort((a, b) => (a.sequence ?? Number.POSITIVE_INFINITY) - (b.sequence ?? Number.POSITIVE_INFINITY))
   return {
     v: 1,
     kind: 'grade',

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { READING_SCRIPT_HASH } from '../lib/readingComfort.ts'
 import { meilisearchOrigin, siteHeaderRule, sitePageCsp } from './securityHeaders.ts'
 
 describe('the site’s security headers', () => {
   it('allow scripts, styles and connections from the site itself only, and no framing by other sites', () => {
     const csp = sitePageCsp()
     expect(csp).toContain("default-src 'self'")
-    expect(csp).toContain("script-src 'self';")
+    expect(csp).toContain(`script-src 'self' ${READING_SCRIPT_HASH};`)
     expect(csp).toContain("connect-src 'self';")
     expect(csp).toContain("object-src 'none'")
     expect(csp).toMatch(/frame-ancestors 'self'$/)

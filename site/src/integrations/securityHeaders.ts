@@ -1,4 +1,5 @@
 import { readSiteConfig, type SiteEnvironment } from '../config.ts'
+import { READING_SCRIPT_HASH } from '../lib/readingComfort.ts'
 import { cspOrigin, type HeaderRule } from './embedHeaders.ts'
 
 /** Headers every response of the site carries, whatever its path. */
@@ -24,8 +25,9 @@ export function meilisearchOrigin(env: SiteEnvironment = process.env): string | 
 
 /**
  * The Content-Security-Policy of the site's pages. Everything comes from the
- * site itself: pages carry no inline script or style (`build.inlineStylesheets:
- * 'never'`; JSON-LD and JSON labels are data blocks, never run). hls.js needs
+ * site itself: pages carry no inline style (`build.inlineStylesheets:
+ * 'never'`) and one inline script, the reading script allowed by its hash
+ * (lib/readingComfort.ts); JSON-LD and JSON labels are data blocks, never run. hls.js needs
  * `blob:` for its MediaSource and its transmuxing worker; the search page may
  * ask Meilisearch. `frame-ancestors` cannot travel in a <meta> tag, so the
  * tag's copy leaves it out.
@@ -33,7 +35,7 @@ export function meilisearchOrigin(env: SiteEnvironment = process.env): string | 
 export function sitePageCsp({ meiliOrigin = null, forMetaTag = false }: { meiliOrigin?: string | null; forMetaTag?: boolean } = {}): string {
   const directives = [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${READING_SCRIPT_HASH}`,
     "style-src 'self'",
     "media-src 'self' blob:",
     "worker-src 'self' blob:",

@@ -12,14 +12,67 @@ export type Convert = (text: string) => string
 // Text with no character outside ASCII has nothing to convert; skipping it spares most of a page.
 const NON_ASCII = /[\u0080-\uffff]/
 
+// Fixes applied to OpenCC's output. OpenCC leaves 后 alone wherever its phrase list does not decide between 後 (after)
+// and 后 (queen), so 聊天后 and 吃点东西后 came out half-converted; on a parenting site 后 means "after" except in
+// these words.
+const QUEEN_WORDS = ['皇后', '王后', '太后', '后妃', '影后', '歌后', '后羿', '后稷', '后土']
+// Its word segmentation sometimes splits a phrase so the Taiwan phrase table misses it (发信息, 网上搜索自杀方式):
+// the mainland words issue 14 counted never stay. A 信息 left over is a message (訊息), the sense 資訊 does not cover.
+const LEFTOVER_WORDS: [string, string][] = [
+  ['視頻', '影片'],
+  ['網絡', '網路'],
+  ['信息', '訊息'],
+  ['屏幕', '螢幕'],
+  ['搜索', '搜尋'],
+]
+const TRADITIONAL_FIXES: [string, string][] = [
+  ['后', '後'],
+  ...QUEEN_WORDS.map((word): [string, string] => [word, word]),
+  ...LEFTOVER_WORDS,
+  // Taiwan and Hong Kong both quote with corner brackets.
+  ['“', '「'],
+  ['”', '」'],
+]
+
+// OpenCC's Taiwan phrases include computing terms that misread everyday words: 类型 → 型別 (a data type), 对象 → 物件
+// (an object), 循环 → 迴圈 (a loop), 项目 → 專案, 扩展 → 擴充套件, 文件 → 檔案, 发布 → 釋出 (a software release). On a
+// parents' site these are never about programming: they are swapped for private-use placeholders, which OpenCC passes
+// through untouched, and written back in their ordinary Traditional form.
+const EVERYDAY_WORDS: [string, string][] = [
+  ['类型', '類型'],
+  ['对象', '對象'],
+  ['循环', '循環'],
+  ['项目', '項目'],
+  ['扩展', '擴展'],
+  ['文件', '文件'],
+  ['发布', '發布'],
+]
+const PLACEHOLDER = 0xe000
+const PRIVATE_USE = /[\ue000-\uf8ff]/
+const EVERYDAY_WORD = new RegExp(EVERYDAY_WORDS.map(([simplified]) => simplified).join('|'), 'g')
+const PLACEHOLDER_OF = new Map(EVERYDAY_WORDS.map(([simplified], index) => [simplified, String.fromCharCode(PLACEHOLDER + index)]))
+
+/** OpenCC with the everyday words kept out of its reach (text that already holds private-use characters is left as is). */
+function keepingEverydayWords(convert: Convert): Convert {
+  return (text) => {
+    if (PRIVATE_USE.test(text)) return convert(text)
+    const guarded = text.replace(EVERYDAY_WORD, (word) => PLACEHOLDER_OF.get(word) ?? word)
+    return convert(guarded).replace(/[\ue000-\ue0ff]/g, (placeholder) => EVERYDAY_WORDS[placeholder.charCodeAt(0) - PLACEHOLDER]?.[1] ?? placeholder)
+  }
+}
+
 /**
- * Simplified → Traditional (Taiwan standard characters). The cn2t tables are
- * about 1 MB, so they run here at build time and never reach a browser.
- * Each distinct string is converted once per converter: headers, footers,
- * labels and theme names repeat on every page.
+ * Simplified → Traditional with Taiwan's phrases (OpenCC's `s2twp`, with its
+ * word segmentation: 视频 → 影片, 网络 → 網路, 信息 → 資訊, 屏幕 → 螢幕,
+ * 搜索 → 搜尋), without its computing terms, then the fixes above. The cn2t
+ * tables are about 1 MB, so they run here at build time and never reach a
+ * browser. Each distinct string is converted once per converter: headers,
+ * footers, labels and theme names repeat on every page.
  */
 export function traditionalConverter(): Convert {
-  const convert = OpenCC.Converter({ from: 'cn', to: 'tw' })
+  const s2twp = OpenCC.Converter({ from: 'cn', to: 'twp' })
+  const fix = OpenCC.CustomConverter(TRADITIONAL_FIXES)
+  const convert = keepingEverydayWords((text) => fix(s2twp(text)))
   const seen = new Map<string, string>()
   return (text) => {
     if (!NON_ASCII.test(text)) return text

@@ -1,7 +1,18 @@
-import { audiences, categories, contentTypes, familySituations, gradeByCode, labelOf, occasions, organizationTypes, stages } from '@gongyu/contract'
+import {
+  audiences,
+  categories,
+  contentTypes,
+  familySituations,
+  gradeByCode,
+  labelOf,
+  occasions,
+  organizationTypes,
+  parentLabelOf,
+  stages,
+} from '@gongyu/contract'
 import type { PublicRecord } from '@gongyu/contract'
 
-/** Chinese labels for the vocabulary codes a page shows; unknown codes show as themselves. */
+/** Chinese labels for the vocabulary codes a page shows, in the words parents use; unknown codes show as themselves. */
 export const label = {
   stage: (code: string) => labelOf(stages, code) ?? code,
   grade: (code: string) => gradeByCode(code)?.label ?? code,
@@ -10,12 +21,13 @@ export const label = {
   familySituation: (code: string) => labelOf(familySituations, code) ?? code,
   occasion: (code: string) => labelOf(occasions, code) ?? code,
   organizationType: (code: string) => labelOf(organizationTypes, code) ?? code,
-  type: (code: string) => labelOf(contentTypes, code) ?? code,
+  type: (code: string) => parentLabelOf(contentTypes, code) ?? code,
 }
 
-/** “45 分钟”, “3.5 分钟”; empty when unknown. */
+/** “45 分钟”, “3.5 分钟”, and “12 秒” under a minute (a short sample video's real length); empty when unknown. */
 export function minutesLabel(minutes: number | null): string {
   if (!minutes) return ''
+  if (minutes < 1) return `${Math.max(1, Math.round(minutes * 60))} 秒`
   return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} 分钟`
 }
 

@@ -33,7 +33,7 @@ export interface FeedItem {
   slug: string
   title: string
   summary: string
-  /** “专题课程 · 三年级 · 45 分钟” */
+  /** “家长课 · 三年级 · 45 分钟” */
   meta: string
   /** “2026年9月12日”, course lists only. */
   date?: string

@@ -10,6 +10,6 @@ describe('the widgets’ own words', () => {
 
   it('fill in counts and queries', () => {
     expect(say('hans', 'moreList', { n: 8 })).toBe('在共育网站查看完整清单（共 8 项）')
-    expect(say('hant', 'searchOnSite', { q: '玩手机' })).toBe('在共育網站搜索“玩手机”')
+    expect(say('hant', 'searchOnSite', { q: '玩手机' })).toBe('在共育網站搜尋「玩手机」')
   })
 })

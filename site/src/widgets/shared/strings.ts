@@ -21,21 +21,22 @@ export type StringKey = keyof typeof hans
 /**
  * The same words in Traditional characters. Written out here because the
  * converter is 1 MB and must not ship; strings.test.ts checks that this table
- * is exactly what opencc-js (cn → tw) makes of the one above.
+ * is exactly what the site's converter (integrations/traditional.ts: OpenCC
+ * with Taiwan phrases) makes of the one above.
  */
 const hant: Record<StringKey, string> = {
-  loading: '正在加載……',
-  failed: '暫時無法加載，請到共育網站查看：',
-  openSite: '打開共育網站',
+  loading: '正在載入……',
+  failed: '暫時無法載入，請到共育網站檢視：',
+  openSite: '開啟共育網站',
   empty: '這裡還沒有課程。',
-  moreList: '在共育網站查看完整清單（共 {n} 項）',
-  moreLessons: '在共育網站查看全部 {n} 課',
-  searchLabel: '搜索家長課程',
+  moreList: '在共育網站檢視完整清單（共 {n} 項）',
+  moreLessons: '在共育網站檢視全部 {n} 課',
+  searchLabel: '搜尋家長課程',
   searchPlaceholder: '例如：玩手機、親子溝通',
-  searchButton: '搜索',
+  searchButton: '搜尋',
   searchFound: '找到 {n} 條結果',
-  searchNone: '沒有找到相關內容，換個詞試試，或到共育網站搜索。',
-  searchOnSite: '在共育網站搜索“{q}”',
+  searchNone: '沒有找到相關內容，換個詞試試，或到共育網站搜尋。',
+  searchOnSite: '在共育網站搜尋「{q}」',
 }
 
 /** Both tables, for the test that keeps them in step. */
