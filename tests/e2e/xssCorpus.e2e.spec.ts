@@ -40,6 +40,8 @@ const INERT_ATTRIBUTES = new Set([
   'data-text',
   'data-share-title',
   'data-query',
+  // A suggested file name for a download (the plans' Word files): the browser saves under it and never runs it.
+  'download',
 ])
 
 beforeAll(async () => {
