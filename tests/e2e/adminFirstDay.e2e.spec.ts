@@ -129,7 +129,10 @@ describe('the admin on the first day', () => {
     // The account's page shows its dates in Chinese (admin.dateFormat), not `December 3rd 2026, 6:05 AM`.
     await page.goto(`${cms.url}/admin/collections/users/${signedIn.user.id}`)
     await page.locator('#field-email').waitFor({ timeout: 60_000 })
-    expect(await page.locator('body').innerText()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)
+    // The dates arrive after the form (the sidebar shows 加载中... first), so wait for them rather than read once.
+    const chineseDate = /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/
+    await page.getByText(chineseDate).first().waitFor({ timeout: 60_000 })
+    expect(await page.locator('body').innerText()).not.toMatch(/(January|February|March|April|May|June|July|August|September|October|November|December) \d/)
     await page.close()
   }, 240_000)
 })
