@@ -16,7 +16,7 @@ const testBankCache = 'tests/setup/testBankCache.ts'
  */
 const missing = machineCapabilities().filter((state) => !state.available)
 for (const state of missing) {
-  const what = state.capability === 'mongodb' ? 'the mongodb project' : state.files.join(', ')
+  const what = state.capability === 'mongodb' ? 'the mongodb project' : (state.neededBy ?? state.files.join(', '))
   const notice = `${state.capability} missing (${state.reason}), needed by ${what}. Install: ${state.install}, or as root run node tests/setup/prepareMachine.ts.`
   if (isRequired(state)) throw new Error(notice)
   console.warn(`\n⚠ SKIPPED: ${notice}\n`)

@@ -5,6 +5,9 @@ import type { PublicRecord, PublishedContent } from '@gongyu/contract'
 import { evaluateRelevance, parseSearchQuery, type RelevanceReport, type SearchEngine } from '@gongyu/search'
 import { buildEmbeddedSearch, EmbeddedSearch, type StaticIndexData } from '@gongyu/search/server'
 import { readJudgedQueries } from '../../search/src/relevance/judgedQueries.ts'
+import { MeiliSearchEngine } from '@gongyu/search/server'
+import { testMeilisearch, uniqueIndexUid } from '../helpers/meilisearch.ts'
+import { meilisearchExecutable } from '../setup/machineCapabilities.ts'
 import { naiveBaseline } from './naiveBaseline.ts'
 import { starterBank } from './starterBank.ts'
 import { syntheticRecords } from './syntheticRecords.ts'
@@ -36,6 +39,7 @@ function relevanceFigures(report: RelevanceReport) {
   return {
     recallAt5: report.recallAt5,
     mrr: report.mrr,
+    byKind: report.byKind,
     misses: report.misses.map((miss) => ({ query: miss.query, kind: miss.kind, firstRelevantRank: miss.firstRelevantRank })),
   }
 }
@@ -66,6 +70,48 @@ async function engineFigures(records: PublicRecord[], judged: ReturnType<typeof 
   }
 }
 
+/**
+ * Both engines side by side on the same records: indexing time, query p50/p95
+ * and relevance. Meilisearch is the server MEILI_HOST names, or the test
+ * binary (MEILI_BIN, ../shared/bin/meilisearch) started for the run; without
+ * either its column says why it is missing.
+ */
+async function enginesSideBySide(records: PublicRecord[], judged: ReturnType<typeof readJudgedQueries>) {
+  let started = process.hrtime.bigint()
+  const embedded = buildEmbeddedSearch(records)
+  const embeddedIndexMs = milliseconds(started)
+  const queries = judged.map((entry) => entry.query)
+  const embeddedColumn = {
+    indexMs: Math.round(embeddedIndexMs),
+    latency: await latency(embedded, queries),
+    relevance: relevanceFigures(await evaluateRelevance(embedded, judged)),
+  }
+  if (!process.env.MEILI_HOST && !meilisearchExecutable()) {
+    return {
+      records: records.length,
+      embedded: embeddedColumn,
+      meilisearch: { missing: 'no MEILI_HOST and no Meilisearch binary (MEILI_BIN, ../shared/bin/meilisearch)' },
+    }
+  }
+  const server = await testMeilisearch()
+  try {
+    const engine = new MeiliSearchEngine({ host: server.host, apiKey: server.apiKey, indexUid: uniqueIndexUid('bench') })
+    started = process.hrtime.bigint()
+    await engine.replaceAll(records)
+    const meiliIndexMs = milliseconds(started)
+    const meilisearch = {
+      server: server.owned ? 'test binary, one indexing thread, loopback' : 'MEILI_HOST',
+      indexMs: Math.round(meiliIndexMs),
+      latency: await latency(engine, queries),
+      relevance: relevanceFigures(await evaluateRelevance(engine, judged)),
+    }
+    if (!server.owned) await engine.client.deleteIndex(engine.indexUid).waitTask({ timeout: 30_000 })
+    return { records: records.length, embedded: embeddedColumn, meilisearch }
+  } finally {
+    await server.stop()
+  }
+}
+
 /** Search figures for `npm run bench`: build time, index bytes, latency at two sizes, relevance against a naive baseline. */
 export async function searchBenchmarks(): Promise<Record<string, unknown>> {
   // The records as the CMS exported them: what its search and the site's static index are built from.
@@ -73,6 +119,7 @@ export async function searchBenchmarks(): Promise<Record<string, unknown>> {
   const { records } = JSON.parse(readFileSync(exportFile, 'utf8')) as PublishedContent
   const judged = readJudgedQueries()
   const starter = await engineFigures(records, judged, true)
+  const engines = await enginesSideBySide(records, judged)
   const baselineReport = await evaluateRelevance(naiveBaseline(records), judged)
   const baseline = {
     engine: 'MiniSearch, default tokenizer, no Chinese processing',
@@ -83,6 +130,7 @@ export async function searchBenchmarks(): Promise<Record<string, unknown>> {
   const ratio = (value: number) => (baselineReport.recallAt5 > 0 ? Math.round((value / baselineReport.recallAt5) * 100) / 100 : null)
   return {
     judgedQueries: judged.length,
+    engines,
     starter,
     synthetic10k: { synthetic: true, ...scaled },
     naiveBaseline: { ...baseline, misses: baseline.misses.length },

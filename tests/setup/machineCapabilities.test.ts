@@ -1,7 +1,15 @@
 import { globSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { browserTestFiles, goVersionAtLeast, machineCapabilities, machineLacks, requiredGoVersion, videoTestFiles } from './machineCapabilities.ts'
+import {
+  browserTestFiles,
+  goVersionAtLeast,
+  machineCapabilities,
+  machineLacks,
+  meilisearchTestFiles,
+  requiredGoVersion,
+  videoTestFiles,
+} from './machineCapabilities.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const testFiles = globSync('tests/**/*.spec.ts', { cwd: root }).sort()
@@ -42,6 +50,23 @@ describe('machine capabilities', () => {
     expect(missing[0]?.install).toBe('apt-get install chromium')
     expect(missing[1]?.install).toBe('apt-get install ffmpeg fonts-noto-cjk')
     expect(missing.every((state) => state.reason.length > 0)).toBe(true)
+  })
+
+  it('finds Meilisearch through MEILI_BIN or MEILI_HOST, and says how to point at one when it is missing', () => {
+    vi.stubEnv('MEILI_HOST', '')
+    vi.stubEnv('MEILI_BIN', '/nonexistent/meilisearch')
+    const missing = machineCapabilities().find((state) => state.capability === 'meilisearch')
+    expect(missing).toMatchObject({ available: false, files: [] })
+    expect(missing?.reason).toContain('MEILI_BIN=/nonexistent/meilisearch')
+    expect(missing?.install).toMatch(/MEILI_BIN.*MEILI_HOST/)
+    expect(missing?.neededBy).toContain('tests/int/searchContract.int.spec.ts')
+    vi.stubEnv('MEILI_HOST', 'http://127.0.0.1:7700')
+    expect(machineCapabilities().find((state) => state.capability === 'meilisearch')?.available).toBe(true)
+  })
+
+  it('list every test file that starts Meilisearch', () => {
+    const usingMeilisearch = testFiles.filter((file) => /helpers\/meilisearch\.ts'/.test(sourceOf(file)))
+    expect([...meilisearchTestFiles].sort()).toEqual(usingMeilisearch)
   })
 
   it('tells a test worker what the config found missing', () => {

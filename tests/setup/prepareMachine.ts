@@ -94,7 +94,7 @@ function buildFerretDB(): void {
 }
 
 function skipNotice(state: CapabilityState): string {
-  const what = state.capability === 'mongodb' ? 'the mongodb project' : `${state.files.length} test files`
+  const what = state.capability === 'mongodb' ? 'the mongodb project' : (state.neededBy ?? `${state.files.length} test files`)
   return `${state.capability} missing (${state.reason}): ${what} will be skipped. Install: ${state.install}`
 }
 

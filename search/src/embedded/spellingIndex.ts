@@ -17,6 +17,9 @@ const SPELLINGS_PER_CHUNK = 4
 export class SpellingMap implements SpellingIndex {
   private readonly bySpelling = new Map<string, Set<string>>()
   private readonly known = new Set<string>()
+  /** In how many documents each chunk appears, for how much a word tells documents apart (its IDF). */
+  private readonly documentCounts = new Map<string, number>()
+  private documents = 0
   private readonly lookup: PinyinLookup
   longestSpelling = 0
 
@@ -38,7 +41,16 @@ export class SpellingMap implements SpellingIndex {
 
   /** Adds the stored text of a search document. */
   addDocument(document: Pick<SearchDocument, 'title' | 'summary' | 'themeNames'>): void {
-    this.addText([document.title, document.summary, ...document.themeNames].join(' '))
+    const text = [document.title, document.summary, ...document.themeNames].join(' ')
+    this.addText(text)
+    this.documents += 1
+    for (const bigram of new Set(hanRuns(normalizeText(text)).flatMap(hanBigrams))) {
+      this.documentCounts.set(bigram, (this.documentCounts.get(bigram) ?? 0) + 1)
+    }
+  }
+
+  documentShare(chunk: string): number {
+    return this.documents === 0 ? 0 : (this.documentCounts.get(chunk) ?? 0) / this.documents
   }
 
   add(spelling: string, word: string): void {

@@ -5,6 +5,7 @@ import type { PublicRecord } from '@gongyu/contract'
 import { meiliKeyOf, toMeiliDocument, type MeiliDocument } from './meiliDocument.ts'
 import { meiliSettings } from './meiliSettings.ts'
 import { succeeded } from './meiliTasks.ts'
+import { forgetMeiliPlanner, meiliPlanner } from './meiliVocabulary.ts'
 import { searchMeili } from './searchMeili.ts'
 
 export interface MeiliConnection {
@@ -30,7 +31,7 @@ export class MeiliSearchEngine implements SearchEngine, SearchIndexWriter {
   }
 
   async search(query: SearchQuery): Promise<SearchResponse> {
-    return searchMeili(this.client, this.indexUid, query)
+    return searchMeili(this.client, this.indexUid, query, query.text ? await meiliPlanner(this.client, this.indexUid) : undefined)
   }
 
   /** Creates the index if it is missing and applies the settings; both are safe to repeat. */
@@ -54,11 +55,13 @@ export class MeiliSearchEngine implements SearchEngine, SearchIndexWriter {
     for (let start = 0; start < documents.length; start += BATCH_SIZE) {
       await succeeded(this.client.index<MeiliDocument>(indexUid).addDocuments(documents.slice(start, start + BATCH_SIZE), { primaryKey: 'key' }))
     }
+    forgetMeiliPlanner(this.client, indexUid)
   }
 
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return
     await succeeded(this.client.index(this.indexUid).deleteDocuments(ids.map(meiliKeyOf)))
+    forgetMeiliPlanner(this.client, this.indexUid)
   }
 
   /**
@@ -72,5 +75,6 @@ export class MeiliSearchEngine implements SearchEngine, SearchIndexWriter {
     await this.upsert(records, freshIndexUid)
     await succeeded(this.client.swapIndexes([{ indexes: [this.indexUid, freshIndexUid], rename: false }]))
     await succeeded(this.client.deleteIndex(freshIndexUid))
+    forgetMeiliPlanner(this.client, this.indexUid)
   }
 }

@@ -45,6 +45,6 @@ export function toMeiliDocument(record: PublicRecord): MeiliDocument {
     chunks: [...new Set(hanRuns(chunkSource).flatMap(hanBigrams))].join(' '),
     pinyin: fields.pinyin,
     initials: fields.initials,
-    publishedAtTimestamp: Math.floor(Date.parse(record.publishedAt) / 1000),
+    publishedAtTimestamp: Date.parse(record.publishedAt),
   }
 }

@@ -27,7 +27,9 @@ export function meiliSettings(): Settings {
     filterableAttributes: [...meiliFacetAttributes],
     sortableAttributes: ['gradeOrder', 'sequence', 'publishedAtTimestamp'],
     displayedAttributes: [...searchDocumentFields, 'bodyText'],
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    // An explicit sort (grade, newest) orders every result, as in the embedded engine; without one the rule does nothing.
+    // A match in the title counts before typos and proximity, which long bodies would otherwise decide.
+    rankingRules: ['sort', 'words', 'attribute', 'typo', 'proximity', 'exactness'],
     synonyms: meiliSynonyms(),
     // Typos only on longer Latin words (pinyin); initials and codes must match exactly.
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ['initials', 'chunks'] },

@@ -27,7 +27,8 @@ function stubClient(ranked: ReturnType<typeof document>[]) {
     const page = body.page ?? 1
     const gradeCounts: Record<string, number> = {}
     for (const entry of allowed) for (const grade of entry.grades) gradeCounts[grade] = (gradeCounts[grade] ?? 0) + 1
-    return { hits: allowed.slice((page - 1) * perPage, page * perPage), totalHits: allowed.length, facetDistribution: { grades: gradeCounts } }
+    const hits = allowed.slice((page - 1) * perPage, page * perPage).map((entry) => ({ ...entry, _rankingScore: 1 - ranked.indexOf(entry) / 100 }))
+    return { hits, totalHits: allowed.length, facetDistribution: { grades: gradeCounts } }
   }
   const client = {
     index: () => ({
@@ -51,10 +52,16 @@ describe('Meilisearch: a grade named in the query', () => {
   it('asks for that grade’s items and the others in one multi-search, and puts that grade first', async () => {
     const { client, requests } = stubClient(ranked)
     const response = await searchMeili(client, 'gongyu-public', parseSearchQuery({ q: '三年级玩手机', type: 'lesson', pageSize: 3 }))
-    expect(requests.map((request) => request.kind)).toEqual(['multi', 'multi'])
-    expect(requests[0]?.body.filter).toEqual([['type = "lesson"'], ['grades = "p3"']])
-    expect(requests[1]?.body.filter).toEqual([['type = "lesson"'], 'grades != "p3"'])
-    expect(requests[0]?.body.locales).toEqual(['cmn'])
+    expect(requests.every((request) => request.kind === 'multi')).toBe(true)
+    const textSearches = requests.filter((request) => request.body.facets)
+    expect(textSearches.map((request) => request.body.filter)).toEqual([
+      [['type = "lesson"'], ['grades = "p3"']],
+      [['type = "lesson"'], ['grades != "p3"']],
+    ])
+    expect(requests.every((request) => Array.isArray(request.body.locales) && request.body.locales[0] === 'cmn')).toBe(true)
+    // The grade is a preference, not a word to match; the plan's weightiest terms are searched one by one as well.
+    expect(requests.map((request) => request.body.q)).toEqual(expect.arrayContaining(['玩手机', '手机']))
+    expect(requests.map((request) => request.body.q)).not.toContain('三年级')
     expect(response.hits.map((hit) => hit.slug)).toEqual(['p3-games', 'p3-news', 'p1-screens'])
     expect(response.total).toBe(5)
     expect(response.totalPages).toBe(2)
@@ -69,8 +76,20 @@ describe('Meilisearch: a grade named in the query', () => {
     expect(pages.map((response) => response.hits.map((hit) => hit.slug))).toEqual([['p3-games', 'p3-news'], ['p1-screens', 'k2-screens'], ['p6-phone']])
   })
 
-  it('sends one plain search when no grade is named, or when sorted by grade', async () => {
-    for (const input of [{ q: '玩手机' }, { q: '三年级玩手机', sort: 'grade' }]) {
+  it('puts a type the query asks for first too, after the named grade, and keeps typo corrections and Simplified text', async () => {
+    const { client, requests } = stubClient(ranked)
+    await searchMeili(client, 'gongyu-public', parseSearchQuery({ q: '三年級 手機 案例' }))
+    // The text's own searches are the ones that count facets; the per-term ones only score.
+    expect(requests.filter((request) => request.body.facets).map((request) => request.body.filter)).toEqual([
+      [['grades = "p3"'], ['type = "case-study"']],
+      [['grades = "p3"'], ['type != "case-study"']],
+      [['grades != "p3"'], ['type = "case-study"']],
+      [['grades != "p3"'], ['type != "case-study"']],
+    ])
+  })
+
+  it('sends one plain search when browsing, or when sorted by grade', async () => {
+    for (const input of [{}, { q: '三年级玩手机', sort: 'grade' }]) {
       const { client, requests } = stubClient(ranked)
       const response = await searchMeili(client, 'gongyu-public', parseSearchQuery(input))
       expect(requests.map((request) => request.kind)).toEqual(['single'])

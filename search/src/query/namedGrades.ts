@@ -40,14 +40,9 @@ const NOT_GRADES = ['初中', '高中', '提高', '高一点', '高一些', '高
 const NAMES = gradeNames()
 const WORDS = [...NAMES.keys(), ...NOT_GRADES].sort((a, b) => b.length - a.length)
 
-/**
- * The grades a query names (三年级, 初二, 八年级, 高一, 大班, 3年级…), in the
- * order they appear. Reads left to right, longest name first, so 初中班主任
- * does not name 中班. Items for these grades rank first in both engines.
- */
-export function namedGrades(text: string): GradeCode[] {
-  const normalized = normalizeText(text)
-  const found: GradeCode[] = []
+/** Grade names found in normalized text, left to right, longest first; `code` is absent for look-alikes (初中, 提高). */
+function scanGradeNames(normalized: string): { at: number; word: string; code: GradeCode | undefined }[] {
+  const found: { at: number; word: string; code: GradeCode | undefined }[] = []
   for (let at = 0; at < normalized.length; ) {
     // A name that starts with a digit must not continue a number (13年级 is not 3年级).
     const afterDigit = /\d/.test(normalized.charAt(at - 1))
@@ -56,11 +51,32 @@ export function namedGrades(text: string): GradeCode[] {
       at += 1
       continue
     }
-    const code = NAMES.get(word)
-    if (code && !found.includes(code)) found.push(code)
+    found.push({ at, word, code: NAMES.get(word) })
     at += word.length
   }
   return found
+}
+
+/**
+ * The grades a query names (三年级, 初二, 八年级, 高一, 大班, 3年级…), in the
+ * order they appear. Reads left to right, longest name first, so 初中班主任
+ * does not name 中班. Items for these grades rank first in both engines.
+ */
+export function namedGrades(text: string): GradeCode[] {
+  const codes = scanGradeNames(normalizeText(text)).flatMap((mention) => (mention.code ? [mention.code] : []))
+  return [...new Set(codes)]
+}
+
+/** Normalized text with the grade names taken out, for an engine that ranks those grades first by filter instead of by words. */
+export function withoutGradeNames(normalized: string): string {
+  let text = ''
+  let from = 0
+  for (const mention of scanGradeNames(normalized)) {
+    if (!mention.code) continue
+    text += `${normalized.slice(from, mention.at)} `
+    from = mention.at + mention.word.length
+  }
+  return text + normalized.slice(from)
 }
 
 /** Whether an item is for one of the grades a query names; those items rank first. */

@@ -7,12 +7,17 @@ export interface RelevanceExpectation {
   stages?: string[]
   grades?: string[]
   types?: string[]
+  /** Record ids, when only named items will do (a festival's own activity plan, not another festival's). */
+  ids?: string[]
 }
 
 /** One judged parent query. */
 export interface JudgedQuery {
   query: string
-  /** How the query is phrased: colloquial, traditional, pinyin, initials, typo, grade, synonym, keyword. */
+  /**
+   * How the query is phrased: colloquial, traditional, pinyin, initials, typo, grade, synonym, keyword,
+   * filtered, type; spoken questions: spoken, dialect, hk-tw, teacher, organizer.
+   */
   kind: string
   filters?: Omit<SearchQueryInput, 'q' | 'text'>
   expect: RelevanceExpectation
@@ -21,13 +26,14 @@ export interface JudgedQuery {
 }
 
 /** Whether a result meets a judged query's expectation. */
-export function isRelevant(document: Pick<SearchDocument, 'themes' | 'stages' | 'grades' | 'type'>, expectation: RelevanceExpectation): boolean {
+export function isRelevant(document: Pick<SearchDocument, 'id' | 'themes' | 'stages' | 'grades' | 'type'>, expectation: RelevanceExpectation): boolean {
   const overlaps = (wanted: string[] | undefined, actual: readonly string[]) => !wanted || wanted.length === 0 || wanted.some((value) => actual.includes(value))
   return (
     overlaps(expectation.themes, document.themes) &&
     overlaps(expectation.stages, document.stages) &&
     overlaps(expectation.grades, document.grades) &&
-    overlaps(expectation.types, [document.type])
+    overlaps(expectation.types, [document.type]) &&
+    overlaps(expectation.ids, [document.id])
   )
 }
 
@@ -45,7 +51,7 @@ export interface RelevanceReport {
   recallAt5: number
   /** Mean reciprocal rank of the first relevant result within the first ten. */
   mrr: number
-  byKind: Record<string, { queries: number; recallAt5: number }>
+  byKind: Record<string, { queries: number; recallAt5: number; mrr: number }>
   misses: QueryOutcome[]
   outcomes: QueryOutcome[]
 }
@@ -68,12 +74,16 @@ export async function evaluateRelevance(engine: SearchEngine, judged: JudgedQuer
   const hitAt5 = (outcome: QueryOutcome) => outcome.firstRelevantRank !== null && outcome.firstRelevantRank <= 5
   const byKind: RelevanceReport['byKind'] = {}
   for (const outcome of outcomes) {
-    const entry = byKind[outcome.kind] ?? { queries: 0, recallAt5: 0 }
+    const entry = byKind[outcome.kind] ?? { queries: 0, recallAt5: 0, mrr: 0 }
     byKind[outcome.kind] = entry
     entry.queries += 1
     entry.recallAt5 += hitAt5(outcome) ? 1 : 0
+    entry.mrr += outcome.firstRelevantRank ? 1 / outcome.firstRelevantRank : 0
   }
-  for (const entry of Object.values(byKind)) entry.recallAt5 = round(entry.recallAt5 / entry.queries)
+  for (const entry of Object.values(byKind)) {
+    entry.recallAt5 = round(entry.recallAt5 / entry.queries)
+    entry.mrr = round(entry.mrr / entry.queries)
+  }
   return {
     queries: outcomes.length,
     recallAt5: round(outcomes.filter(hitAt5).length / Math.max(1, outcomes.length)),

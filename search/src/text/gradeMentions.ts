@@ -20,10 +20,19 @@ const typeWords: Record<ContentTypeCode, string[]> = {
   'case-study': ['案例', '例子'],
   'lesson-plan': ['教案', '教学设计', '家长会方案'],
   'activity-plan': ['活动方案', '活动策划', '亲子活动'],
+  event: ['讲座', '直播', '工作坊', '活动日历'],
 }
 
 /** The content types a query asks for by name (案例 → case studies, 教案 → lesson plans). */
 export function mentionedTypes(text: string): ContentTypeCode[] {
   const normalized = normalizeText(text)
   return (Object.keys(typeWords) as ContentTypeCode[]).filter((type) => typeWords[type].some((word) => normalized.includes(word)))
+}
+
+/** Normalized text without the words that asked for a type (案例, 教案…), for an engine that ranks types by filter instead of by words. */
+export function withoutTypeWords(normalized: string): string {
+  const words = Object.values(typeWords)
+    .flat()
+    .sort((a, b) => b.length - a.length)
+  return words.reduce((text, word) => text.replaceAll(word, ' '), normalized)
 }
