@@ -1,16 +1,19 @@
+import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import type { PublicRecord, PublishedContent } from '@gongyu/contract'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { richTextOf } from '../fixtures/richText.ts'
+import { pageModuleScripts, scriptGraph } from '../../site/src/integrations/precachedPages.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
 import { startSeededTestPayload } from '../helpers/seededBank.ts'
 import type { TestPayload } from '../helpers/testPayload.ts'
-import { isHlsChunk, mediaPaths, recordNetwork, videoState, waitForPlayback } from '../helpers/videoPlayback.ts'
+import { isHlsChunk, isHlsLightChunk, mediaPaths, recordNetwork, videoState, waitForPlayback } from '../helpers/videoPlayback.ts'
 import { buildAndServeSite, makeTestClip, restUpload, sampleVideoSlice, type ServedSite } from '../helpers/videoSite.ts'
 
 // One CMS, one export and one site build serve every test here: a 10 s clip
@@ -27,6 +30,21 @@ let content: PublishedContent
 let exportWrittenByTranscode = false
 let looseCaptions = ''
 const LOOSE_HLS_FOLDER = '99999'
+// A ladder as the CMS wrote them before issue 18 (sound in a separate EXT-X-MEDIA group), served beside the build's media.
+const LEGACY_HLS_FOLDER = 'legacy-ladder'
+
+/** Writes an old-style ladder of `clip` into `folder`: one 240p rung whose sound is a separate audio playlist. */
+async function makeLegacyLadder(clip: string, folder: string): Promise<void> {
+  mkdirSync(folder, { recursive: true })
+  // biome-ignore format: one ffmpeg option per pair reads best
+  await promisify(execFile)('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-y', '-i', clip,
+    '-map', '0:v:0', '-map', '0:a:0', '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '300k', '-s', '426x240', '-g', '100', '-keyint_min', '100', '-sc_threshold', '0',
+    '-c:a', 'aac', '-b:a', '64k', '-ac', '1',
+    '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4', '-hls_segment_filename', '%v/seg_%05d.m4s',
+    '-master_pl_name', 'master.m3u8', '-var_stream_map', 'a:0,agroup:audio,name:audio v:0,agroup:audio,name:240p', '%v/index.m3u8',
+  ], { cwd: folder })
+}
 
 const idOf = (json: unknown) => (json as { doc: { id: string | number } }).doc.id
 
@@ -126,6 +144,7 @@ beforeAll(async () => {
   writeFileSync(path.join(hlsRoot, LOOSE_HLS_FOLDER, 'master.m3u8'), '#EXTM3U\n')
   site = await buildAndServeSite(exportDir, path.join(work, 'dist'))
   console.log(`video e2e: site built in ${site.buildSeconds.toFixed(1)} s`)
+  await makeLegacyLadder(clip, path.join(site.outDir, LEGACY_HLS_FOLDER))
   await t.close()
   t = undefined
   browser = await launchChromium()
@@ -140,9 +159,11 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
-async function openPlayerPage(slug: string, viewport = { width: 640, height: 900 }) {
+async function openPlayerPage(slug: string, viewport = { width: 640, height: 900 }, options: { saveData?: boolean } = {}) {
   const context = await browser.newContext({ viewport })
   const page = await context.newPage()
+  // Chromium's DevTools cannot switch Save-Data on; the player reads it from navigator.connection.
+  if (options.saveData) await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }))
   const network = await recordNetwork(page)
   const response = await page.goto(`${site.url}/micro-lessons/${slug}/`)
   expect(response?.status()).toBe(200)
@@ -163,21 +184,23 @@ describe('the micro-lesson player', () => {
     expect(clip?.video?.captions).toMatch(/^\/media\/captions\/.+\.vtt$/)
   })
 
-  it('loads nothing of the video before play, then hls.js and the lowest rendition, and plays', async () => {
+  it('loads no media before play, only hls.js/light once the play button is in view; then the lowest rendition with its sound', async () => {
     const { context, page, network } = await openPlayerPage(CLIP_SLUG)
     const player = page.locator('gongyu-player')
-    expect(await player.getAttribute('src')).toMatch(/^\/media\/hls\/[^/]+\/master\.m3u8$/)
+    expect(await player.getAttribute('src')).toMatch(/^\/media\/hls\/[^/]+\/[0-9a-f]{16}\/master\.m3u8$/)
     await playButton(page).hover()
-    await page.waitForTimeout(500)
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /\/hls\.light\.[^/]+\.js$/.test(entry.name)))
+    await page.waitForTimeout(300)
     const beforeClick = network.requests.slice()
-    expect(beforeClick.filter(isHlsChunk)).toEqual([])
+    expect(beforeClick.filter(isHlsChunk).map((request) => request.path)).toEqual([expect.stringMatching(/\/hls\.light\.[^/]+\.js$/)])
     expect(mediaPaths(beforeClick)).toEqual([])
 
     const clickedAt = network.mark()
     await playButton(page).click()
     await waitForPlayback(page, 1.5)
     const afterClick = network.requests.slice(clickedAt)
-    expect(afterClick.filter(isHlsChunk)).toHaveLength(1)
+    // Pressing play waits for the video alone: the preloaded chunk is not fetched again, and the full build never.
+    expect(afterClick.filter(isHlsChunk)).toEqual([])
     expect(network.requests.filter(isHlsChunk)).toHaveLength(1)
     const media = mediaPaths(afterClick)
     expect(media[0]).toMatch(/\/master\.m3u8$/)
@@ -185,18 +208,49 @@ describe('the micro-lesson player', () => {
     expect(media.find((file) => /\/\d+p\/seg_/.test(file))).toMatch(/\/240p\/seg_/)
     const state = await videoState(page)
     expect(state?.videoWidth).toBeGreaterThan(0)
-    // Sound too: the ladder's audio is its own EXT-X-MEDIA playlist, which hls.js must fetch and decode beside the video.
-    expect(media.some((file) => /\/audio\/seg_\d+\.m4s$/.test(file))).toBe(true)
+    // Sound too, from the rung's own segments: hls.js/light plays no separate audio playlist, and none is fetched.
+    expect(media.some((file) => /\/audio\//.test(file))).toBe(false)
     expect(
       await page.evaluate(
         () => (document.querySelector('gongyu-player video') as HTMLVideoElement & { webkitAudioDecodedByteCount: number }).webkitAudioDecodedByteCount,
       ),
     ).toBeGreaterThan(0)
+    // Only what it plays next is buffered ahead (forwardBuffer.ts), not hls.js's 30 s: this 10 s clip is not fetched whole after 1.5 s.
+    expect(media.filter((file) => /\/240p\/seg_/.test(file)).length).toBeLessThan(3)
     expect(
       await page
         .locator('gongyu-player video track')
         .evaluate((track: HTMLTrackElement) => ({ kind: track.kind, srclang: track.srclang, label: track.label, default: track.default })),
     ).toEqual({ kind: 'subtitles', srclang: 'zh', label: '中文字幕', default: true })
+    await context.close()
+  })
+
+  it('waits for play before fetching hls.js when the browser asks to save data', async () => {
+    const { context, page, network } = await openPlayerPage(CLIP_SLUG, undefined, { saveData: true })
+    await playButton(page).hover()
+    await page.waitForTimeout(800)
+    expect(network.requests.filter(isHlsChunk)).toEqual([])
+    await playButton(page).click()
+    await waitForPlayback(page, 1)
+    expect(network.requests.filter(isHlsLightChunk)).toHaveLength(1)
+    expect(network.requests.filter(isHlsChunk)).toHaveLength(1)
+    await context.close()
+  })
+
+  it('still plays the sound of a ladder transcoded before the audio was muxed, with the full hls.js build', async () => {
+    const { context, page, network } = await openPlayerPage(CLIP_SLUG)
+    await page.locator('gongyu-player').evaluate((player, src) => player.setAttribute('src', src), `/${LEGACY_HLS_FOLDER}/master.m3u8`)
+    await playButton(page).click()
+    await waitForPlayback(page, 1.5)
+    const media = mediaPaths(network.requests)
+    expect(media).toContain(`/${LEGACY_HLS_FOLDER}/audio/seg_00000.m4s`)
+    expect(network.requests.filter(isHlsChunk).filter((request) => !isHlsLightChunk(request))).toHaveLength(1)
+    expect(
+      await page.evaluate(
+        () => (document.querySelector('gongyu-player video') as HTMLVideoElement & { webkitAudioDecodedByteCount: number }).webkitAudioDecodedByteCount,
+      ),
+    ).toBeGreaterThan(0)
+    expect(await page.locator('gongyu-player [data-player-error]').isHidden()).toBe(true)
     await context.close()
   })
 
@@ -343,16 +397,27 @@ describe('the micro-lesson player', () => {
     await context.close()
   })
 
-  it('keeps the script small and on video pages only: a lesson page loads only the service-worker registration', async () => {
+  it('keeps the script small and on video pages only: a lesson page loads only the service-worker registration and the 学完了 element', async () => {
     const { context, page, network } = await openPlayerPage(CLIP_SLUG)
+    await page.waitForLoadState('networkidle')
     const scripts = network.requests.filter((request) => request.path.endsWith('.js')).map((request) => request.path)
-    expect(scripts.filter((file) => /\/hls\.[^/]+\.js$/.test(file))).toEqual([])
-    const elementScripts = scripts.filter((file) => file.startsWith('/_astro/'))
+    // hls.js/light is preloaded with the play button in view; the full build is never fetched for a muxed ladder.
+    expect(network.requests.filter(isHlsChunk).every(isHlsLightChunk)).toBe(true)
+    // The player's own chunks: every micro-lesson page also loads the 学完了 element, counted by tests/e2e/myLearning.e2e.spec.ts.
+    const builtPage = readFileSync(path.join(site.outDir, 'micro-lessons', CLIP_SLUG, 'index.html'), 'utf8')
+    const playerChunks = await scriptGraph(
+      site.outDir,
+      pageModuleScripts(builtPage).filter((file) => file.startsWith('_astro/PlayerAssets.')),
+    )
+    const elementScripts = scripts.filter((file) => playerChunks.includes(file.slice(1)) && !/\/hls\.[^/]+\.js$/.test(file))
     const gzip = elementScripts.map((file) => gzipSync(readFileSync(path.join(site.outDir, file))).length)
     const total = gzip.reduce((sum, bytes) => sum + bytes, 0)
-    const hlsChunk = readdirSync(path.join(site.outDir, '_astro')).find((name) => /^hls\.[^.]+\.js$/.test(name)) as string
+    const chunkKilobytes = (pattern: RegExp) => {
+      const chunk = readdirSync(path.join(site.outDir, '_astro')).find((name) => pattern.test(name)) as string
+      return (gzipSync(readFileSync(path.join(site.outDir, '_astro', chunk))).length / 1024).toFixed(1)
+    }
     console.log(
-      `video e2e: player script ${elementScripts.join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip; hls.js chunk ${(gzipSync(readFileSync(path.join(site.outDir, '_astro', hlsChunk))).length / 1024).toFixed(1)} KB gzip`,
+      `video e2e: player script ${elementScripts.join(' + ')} = ${(total / 1024).toFixed(1)} KB gzip; hls.js/light chunk ${chunkKilobytes(/^hls\.light\.[^.]+\.js$/)} KB gzip (full build, for older ladders only: ${chunkKilobytes(/^hls\.[^.]+\.js$/)} KB)`,
     )
     expect(total).toBeLessThan(5 * 1024)
 
@@ -362,7 +427,13 @@ describe('the micro-lesson player', () => {
       if (request.resourceType() === 'script') lessonScripts.push(new URL(request.url()).pathname)
     })
     await page.goto(`${site.url}${lessonUrl}`)
-    expect(lessonScripts).toEqual(['/sw-register.js'])
+    // Besides the registration, only the 学完了 element and its store (none of the player's chunks).
+    const progressChunks = await scriptGraph(
+      site.outDir,
+      pageModuleScripts(builtPage).filter((file) => file.startsWith('_astro/ProgressActions.')),
+    )
+    expect(lessonScripts.filter((file) => file !== '/sw-register.js' && !progressChunks.includes(file.slice(1)))).toEqual([])
+    expect(lessonScripts).toContain('/sw-register.js')
     await context.close()
   })
 })
@@ -400,6 +471,10 @@ describe('the seeded sample videos', () => {
       const first = await fetch(new URL(segment, rungUrl))
       expect(first.status, `${record.url} ${segment}`).toBe(200)
       expect(first.headers.get('content-type')).toBe('video/iso.segment')
+      // Segments sit in a folder named after the ladder's hash, so a CDN may keep them for a year; playlists are asked again.
+      expect(master).toMatch(/^\/media\/hls\/[^/]+\/[0-9a-f]{16}\/master\.m3u8$/)
+      expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      expect(playlist.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, must-revalidate')
       expect(statSync(path.join(site.outDir, new URL(segment, rungUrl).pathname)).size).toBeGreaterThan(0)
     }
     await page.close()

@@ -9,7 +9,7 @@ import { launchChromium } from '../helpers/browser.ts'
 import { startSeededTestPayload } from '../helpers/seededBank.ts'
 import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
 import type { TestPayload } from '../helpers/testPayload.ts'
-import { mediaPaths, recordNetwork, waitForPlayback } from '../helpers/videoPlayback.ts'
+import { isHlsChunk, mediaPaths, recordNetwork, waitForPlayback } from '../helpers/videoPlayback.ts'
 import { buildAndServeSite, makeTestClip, restUpload, sampleVideoSlice, type ServedSite } from '../helpers/videoSite.ts'
 
 // Issue 14, video pages, as a parent on a 360 px phone meets them: the starter bank's transcoded
@@ -134,7 +134,11 @@ describe('a micro-lesson page with a video, on a 360 px phone', () => {
 
   it('shows the media’s real length, and labels 仅音频 within 20% of what its first play fetches, player included', async () => {
     const record = sampleRecord()
-    const { context, page } = await openPhonePage(record.url)
+    // Recording from the start: the player's code is fetched when the play button comes into view, before play.
+    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' })
+    const page = await context.newPage()
+    const network = await recordNetwork(page)
+    expect((await page.goto(`${site.url}${record.url}`))?.status()).toBe(200)
     await page.waitForFunction(() => customElements.get('gongyu-player') !== undefined)
     const shown = await page
       .locator('.record-facts div', { has: page.locator('dt', { hasText: '视频时长' }) })
@@ -143,9 +147,8 @@ describe('a micro-lesson page with a video, on a 360 px phone', () => {
     // The length shown is the transcoded media's (the export carries ffprobe's), not the 3–5 minutes the sample is written as.
     expect(Math.abs(secondsIn(shown ?? '') - (record.video?.durationSeconds ?? 0))).toBeLessThanOrEqual(0.6)
     const label = (await audioButton(page).textContent()) ?? ''
-    // Count from the click only: the page and its poster are not the play's cost.
     await page.waitForLoadState('networkidle')
-    const network = await recordNetwork(page)
+    const clickedAt = network.mark()
     await audioButton(page).click()
     await waitForPlayback(page, 0.5)
     expect(await audioButton(page).getAttribute('aria-pressed')).toBe('true')
@@ -157,11 +160,13 @@ describe('a micro-lesson page with a video, on a 360 px phone', () => {
     await page.waitForFunction(() => (document.querySelector('gongyu-player video') as HTMLVideoElement).ended, undefined, { timeout: 30_000, polling: 100 })
     const mediaSeconds = await page.evaluate(() => (document.querySelector('gongyu-player video') as HTMLVideoElement).duration)
     // The last responses' sizes arrive with their loadingFinished events.
-    for (let waited = 0; waited < 3000 && network.requests.some((request) => request.bytes === 0); waited += 100) await page.waitForTimeout(100)
-    const fetched = network.requests.reduce((sum, request) => sum + request.bytes, 0)
-    const media = mediaPaths(network.requests)
+    // The play's cost: the player's code (whenever it came) and everything after the click; not the page and its poster.
+    const played = network.requests.filter((request, index) => index >= clickedAt || isHlsChunk(request))
+    for (let waited = 0; waited < 3000 && played.some((request) => request.bytes === 0); waited += 100) await page.waitForTimeout(100)
+    const fetched = played.reduce((sum, request) => sum + request.bytes, 0)
+    const media = mediaPaths(network.requests.slice(clickedAt))
     console.log(
-      `video page e2e: shown “${shown}”, media ${mediaSeconds.toFixed(2)} s; 仅音频 label “${label.trim()}”, first play fetched ${(fetched / MEGABYTE).toFixed(3)} MB in ${network.requests.length} requests`,
+      `video page e2e: shown “${shown}”, media ${mediaSeconds.toFixed(2)} s; 仅音频 label “${label.trim()}”, first play fetched ${(fetched / MEGABYTE).toFixed(3)} MB in ${played.length} requests`,
     )
     expect(media[0]).toMatch(/\/audio\/index\.m3u8$/)
     expect(media.filter((file) => /\/\d+p\//.test(file))).toEqual([])
@@ -170,10 +175,10 @@ describe('a micro-lesson page with a video, on a 360 px phone', () => {
     await context.close()
   })
 
-  it('counts the player at the size of the built hls.js chunk the site serves', () => {
+  it('counts the player at the size of the built hls.js/light chunk the site serves', () => {
     const folder = path.join(site.outDir, '_astro')
-    const chunk = readdirSync(folder).find((name) => /^hls\.[^.]+\.js\.gz$/.test(name))
-    if (!chunk) throw new Error('the build has no gzipped hls.js chunk')
+    const chunk = readdirSync(folder).find((name) => /^hls\.light\.[^.]+\.js\.gz$/.test(name))
+    if (!chunk) throw new Error('the build has no gzipped hls.js/light chunk')
     const built = statSync(path.join(folder, chunk)).size
     expect(Math.abs(built - PLAYER_SCRIPT_BYTES) / built).toBeLessThan(0.02)
   })

@@ -6,6 +6,8 @@ export interface SeenRequest {
   path: string
   at: number
   bytes: number
+  /** Bytes received so far, including a response still arriving (headers excluded until it finishes). */
+  received: number
 }
 
 /**
@@ -21,13 +23,20 @@ export async function recordNetwork(page: Page): Promise<{ requests: SeenRequest
   const byId = new Map<string, SeenRequest>()
   session.on('Network.requestWillBeSent', ({ requestId, request }) => {
     if (!request.url.startsWith('http')) return
-    const seen = { url: request.url, path: new URL(request.url).pathname, at: performance.now() - started, bytes: 0 }
+    const seen = { url: request.url, path: new URL(request.url).pathname, at: performance.now() - started, bytes: 0, received: 0 }
     requests.push(seen)
     byId.set(requestId, seen)
   })
+  session.on('Network.dataReceived', ({ requestId, encodedDataLength }) => {
+    const seen = byId.get(requestId)
+    if (seen) seen.received += encodedDataLength
+  })
   session.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
     const seen = byId.get(requestId)
-    if (seen) seen.bytes = encodedDataLength
+    if (seen) {
+      seen.bytes = encodedDataLength
+      seen.received = Math.max(seen.received, encodedDataLength)
+    }
   })
   return { requests, session, mark: () => requests.length }
 }
@@ -37,8 +46,11 @@ export function mediaPaths(requests: SeenRequest[]): string[] {
   return requests.map((request) => request.path).filter((path) => /\.(m3u8|m4s)$|\/init_\d+\.mp4$/.test(path))
 }
 
-/** Whether a request is for the hls.js chunk the player imports. */
+/** Whether a request is for an hls.js chunk the player imports: hls.js/light, or the full build for an older ladder. */
 export const isHlsChunk = (request: SeenRequest): boolean => /\/_astro\/hls\.[^/]+\.js$/.test(request.path)
+
+/** Whether a request is for the hls.js/light chunk, the one the player normally uses. */
+export const isHlsLightChunk = (request: SeenRequest): boolean => /\/_astro\/hls\.light\.[^/]+\.js$/.test(request.path)
 
 /** The player's <video> state, read in the page. */
 export function videoState(page: Page): Promise<{ currentTime: number; paused: boolean; videoWidth: number; readyState: number; currentSrc: string } | null> {

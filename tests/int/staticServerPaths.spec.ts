@@ -83,6 +83,13 @@ function writeSite(root: string, label: string): void {
     'media/hls/clip/master.m3u8': '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=400000\n360p.m3u8\n',
     'media/hls/clip/seg0.m4s': Buffer.alloc(4096, 7),
     'media/hls/clip/seg0.ts': Buffer.alloc(2048, 3),
+    // A ladder in its versioned folder (cms/src/video/ladderVersion.ts), as the CMS now writes them.
+    'media/hls/7/0123456789abcdef/master.m3u8': '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=400400\n240p/index.m3u8\n',
+    'media/hls/7/0123456789abcdef/240p/index.m3u8': '#EXTM3U\n#EXT-X-MAP:URI="init_0.mp4"\n#EXTINF:4.0,\nseg_00000.m4s\n',
+    'media/hls/7/0123456789abcdef/240p/init_0.mp4': Buffer.alloc(512, 1),
+    'media/hls/7/0123456789abcdef/240p/seg_00000.m4s': Buffer.alloc(4096, 2),
+    'media/hls/7/0123456789abcdef/poster.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    'feeds/lessons.json': JSON.stringify({ items: [] }),
     'media/captions/clip.vtt': `WEBVTT\n\n00:00.000 --> 00:02.000\n${'家长好。'.repeat(40)}\n`,
     '_headers.json': JSON.stringify({
       rules: [
@@ -184,10 +191,26 @@ describe('the static server’s responses', () => {
     }
   })
 
-  it('keeps hashed assets for a year and has pages checked on every visit', async () => {
-    expect((await get(base, '/_astro/site.abc123.css')).headers['cache-control']).toBe('public, max-age=31536000, immutable')
-    expect((await get(base, '/lessons/first/')).headers['cache-control']).toBe('no-cache')
-    expect((await get(base, '/media/captions/clip.vtt')).headers['cache-control']).toBe('public, max-age=86400')
+  it('keeps hashed assets and versioned segments for a year, and has pages, feeds and playlists checked again', async () => {
+    const cacheControl = async (target: string) => {
+      const answer = await get(base, target)
+      expect(answer.status, target).toBe(200)
+      return answer.headers['cache-control']
+    }
+    const year = 'public, max-age=31536000, immutable'
+    const short = 'public, max-age=0, s-maxage=60, must-revalidate'
+    expect(await cacheControl('/_astro/site.abc123.css')).toBe(year)
+    for (const file of ['240p/init_0.mp4', '240p/seg_00000.m4s', 'poster.jpg']) expect(await cacheControl(`/media/hls/7/0123456789abcdef/${file}`)).toBe(year)
+    for (const target of ['/lessons/first/', '/zh-hant/index.html', '/feeds/lessons.json', '/search-index.json', '/media/hls/7/0123456789abcdef/master.m3u8']) {
+      expect(await cacheControl(target), target).toBe(short)
+    }
+    expect(await cacheControl('/media/hls/7/0123456789abcdef/240p/index.m3u8')).toBe(short)
+    // Names that do not change with their content: a day at most, never immutable.
+    expect(await cacheControl('/media/captions/clip.vtt')).toBe('public, max-age=86400')
+    expect(await cacheControl('/media/hls/clip/seg0.m4s')).toBe('public, max-age=86400')
+    // Another spelling of a versioned path is the same file, with the same rule.
+    expect((await get(base, '/media/hls/7//0123456789abcdef/./240p/seg_00000.m4s')).headers['cache-control']).toBe(year)
+    expect((await get(base, '/media/hls/7/0123456789abcdef/240p/seg_99999.m4s')).headers['cache-control']).toBe('no-cache')
   })
 
   it('redirects a folder without its slash, and answers 404 with the page of the right script', async () => {

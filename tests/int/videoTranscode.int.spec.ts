@@ -34,34 +34,47 @@ describe.skipIf(!onSqlite)('HLS transcoding (SQLite project only: transcoding do
     return t.payload.findByID({ collection: 'videos', id: created.id, depth: 0 })
   }
 
-  function masterVariants(id: Id) {
-    const master = readFileSync(hls(String(id), 'master.m3u8'), 'utf8')
+  function masterVariants(masterPlaylist: string | null | undefined) {
+    const master = readFileSync(hls(String(masterPlaylist)), 'utf8')
     return { master, resolutions: [...master.matchAll(/RESOLUTION=(\d+)x(\d+)/g)].map((match) => Number(match[2])) }
+  }
+
+  /** The ladder's versioned folder, `<id>/<16 hex digits>`, read from its master playlist's path. */
+  function ladderFolder(video: { id: Id; masterPlaylist?: string | null }): string {
+    const folder = path.posix.dirname(String(video.masterPlaylist))
+    expect(folder).toMatch(new RegExp(`^${video.id}/[0-9a-f]{16}$`))
+    return folder
   }
 
   function segmentSeconds(playlist: string) {
     return [...readFileSync(hls(playlist), 'utf8').matchAll(/#EXTINF:([\d.]+)/g)].map((match) => Number(match[1]))
   }
 
-  it('turns a 10 s 240p clip into a ready ladder: one rung, an audio playlist, 4 s segments, a poster', async () => {
+  it('turns a 10 s 240p clip into a ready ladder in a versioned folder: one rung with its sound, an audio playlist, 4 s segments, a poster', async () => {
     const video = await uploadAndTranscode(fx.clip240, '十秒样片')
     expect(video.transcodeStatus).toBe('ready')
     expect(video.transcodeError ?? null).toBeNull()
     expect(video.durationSeconds).toBeCloseTo(10, 0)
     expect([video.width, video.height]).toEqual([426, 240])
     expect(video.hasAudio).toBe(true)
-    const id = String(video.id)
-    expect(video.masterPlaylist).toBe(`${id}/master.m3u8`)
-    expect(video.audioPlaylist).toBe(`${id}/audio/index.m3u8`)
-    expect(video.posterPath).toBe(`${id}/poster.jpg`)
+    const folder = ladderFolder(video)
+    expect(video.masterPlaylist).toBe(`${folder}/master.m3u8`)
+    expect(video.audioPlaylist).toBe(`${folder}/audio/index.m3u8`)
+    expect(video.posterPath).toBe(`${folder}/poster.jpg`)
+    expect(video.audioInRenditions).toBe(true)
+    expect(readdirSync(hls(String(video.id)))).toEqual([path.posix.basename(folder)])
     expect(video.renditions?.map(({ name, width, height, playlist }) => ({ name, width, height, playlist }))).toEqual([
-      { name: '240p', width: 426, height: 240, playlist: `${id}/240p/index.m3u8` },
+      { name: '240p', width: 426, height: 240, playlist: `${folder}/240p/index.m3u8` },
     ])
 
-    const { master, resolutions } = masterVariants(video.id)
+    // The sound is muxed into the rung (hls.js/light plays no separate audio group); 仅音频 has its own variant.
+    const { master, resolutions } = masterVariants(video.masterPlaylist)
     expect(resolutions).toEqual([240])
-    expect(master).toContain('#EXT-X-MEDIA:TYPE=AUDIO')
-    expect(master).toContain('URI="audio/index.m3u8"')
+    expect(master).not.toContain('#EXT-X-MEDIA')
+    expect(master).toMatch(/RESOLUTION=426x240,CODECS="avc1\.[0-9a-f]+,mp4a\.40\.2"\n240p\/index\.m3u8/)
+    expect(master).toMatch(/CODECS="mp4a\.40\.2"\naudio\/index\.m3u8/)
+    const rungInit = readdirSync(hls(folder, '240p')).find((name) => name.startsWith('init_')) as string
+    expect(readFileSync(hls(folder, '240p', rungInit)).includes('mp4a')).toBe(true)
 
     for (const playlist of [video.renditions?.[0]?.playlist as string, video.audioPlaylist as string]) {
       const durations = segmentSeconds(playlist)
@@ -69,14 +82,14 @@ describe.skipIf(!onSqlite)('HLS transcoding (SQLite project only: transcoding do
       for (const seconds of durations.slice(0, -1)) expect(seconds).toBeCloseTo(4, 1)
       expect(durations.reduce((sum, seconds) => sum + seconds, 0)).toBeCloseTo(10, 0)
     }
-    const rungFolder = hls(id, '240p')
+    const rungFolder = hls(folder, '240p')
     const bytesOnDisk = readdirSync(rungFolder)
       .filter((name) => !name.endsWith('.m3u8'))
       .reduce((sum, name) => sum + statSync(path.join(rungFolder, name)).size, 0)
     expect(video.renditions?.[0]?.bytes).toBe(bytesOnDisk)
     expect(video.renditions?.[0]?.bandwidth).toBeGreaterThan(300_000)
     expect(video.audioBytes).toBeGreaterThan(0)
-    expect(readFileSync(hls(id, 'poster.jpg')).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]))
+    expect(readFileSync(hls(folder, 'poster.jpg')).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]))
     expect(leftovers()).toEqual([])
   })
 
@@ -84,9 +97,26 @@ describe.skipIf(!onSqlite)('HLS transcoding (SQLite project only: transcoding do
     const video = await uploadAndTranscode(fx.clip480, '480p 样片')
     expect(video.transcodeStatus).toBe('ready')
     expect(video.renditions?.map((rung) => `${rung.name} ${rung.width}x${rung.height}`)).toEqual(['240p 426x240', '360p 640x360'])
-    expect(masterVariants(video.id).resolutions).toEqual([240, 360])
+    expect(masterVariants(video.masterPlaylist).resolutions).toEqual([240, 360])
     const [low, high] = video.renditions ?? []
     expect((high?.bytes ?? 0) > (low?.bytes ?? 0)).toBe(true)
+  })
+
+  it('gives a new file new names: a new versioned folder, the old one removed, so a CDN never serves stale segments', async () => {
+    const first = await uploadAndTranscode(fx.clip240, '换文件前')
+    const before = ladderFolder(first)
+    await t.payload.update({ collection: 'videos', id: first.id, data: {}, filePath: fx.clip480, overrideAccess: false, user: t.users.editor.user as never })
+    await t.payload.jobs.run({ queue: 'video', sequential: true })
+    const replaced = await t.payload.findByID({ collection: 'videos', id: first.id, depth: 0 })
+    expect(replaced.transcodeStatus).toBe('ready')
+    const after = ladderFolder(replaced)
+    expect(after).not.toBe(before)
+    for (const file of [replaced.masterPlaylist, replaced.audioPlaylist, replaced.posterPath, ...(replaced.renditions ?? []).map((rung) => rung.playlist)]) {
+      expect(file?.startsWith(`${after}/`), String(file)).toBe(true)
+    }
+    expect(readdirSync(hls(String(first.id)))).toEqual([path.posix.basename(after)])
+    expect(existsSync(hls(before))).toBe(false)
+    expect(leftovers()).toEqual([])
   })
 
   it('re-saving only the title neither queues nor changes the ladder', async () => {
@@ -110,7 +140,7 @@ describe.skipIf(!onSqlite)('HLS transcoding (SQLite project only: transcoding do
     expect(video.hasAudio).toBe(false)
     expect(video.audioPlaylist ?? null).toBeNull()
     expect(video.renditions?.map((rung) => rung.name)).toEqual(['240p'])
-    expect(masterVariants(video.id).master).not.toContain('TYPE=AUDIO')
+    expect(masterVariants(video.masterPlaylist).master).not.toContain('mp4a')
   })
 
   function expectFailedCleanly(

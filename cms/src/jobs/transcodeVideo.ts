@@ -28,6 +28,7 @@ function readyData(result: HlsResult): Partial<Video> {
     masterPlaylist: result.masterPlaylist,
     audioPlaylist: result.audioPlaylist,
     audioBytes: result.audioBytes,
+    audioInRenditions: result.audioInRenditions,
     posterPath: result.posterPath,
     transcodedAt: new Date().toISOString(),
   }
@@ -42,7 +43,7 @@ async function stillCurrent(payload: Payload, id: Id, fingerprint: string | null
 }
 
 /**
- * Transcodes one uploaded video into an HLS ladder under `<data>/hls/<id>/`
+ * Transcodes one uploaded video into an HLS ladder under `<data>/hls/<id>/<version>/`
  * and records the outcome on the video. A source that cannot be used ends
  * `failed` with a Chinese reason, and the job itself succeeds: retrying would
  * fail the same way. Unexpected errors mark the video failed and rethrow, so

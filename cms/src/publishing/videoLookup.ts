@@ -42,6 +42,7 @@ export async function videoLookup(payload: Payload): Promise<(video: unknown, ca
         .map((rendition) => ({ name: rendition.name, height: rendition.height, bandwidth: rendition.bandwidth, bytes: rendition.bytes }))
         .sort((a, b) => a.bandwidth - b.bandwidth),
       audioBytes: video.audioPlaylist ? (video.audioBytes ?? null) : null,
+      audioInRenditions: video.audioInRenditions === true,
     }
   }
 }

@@ -21,10 +21,13 @@ export interface HlsArgumentsInput {
 
 /**
  * ffmpeg arguments for the whole ladder in one pass (one decode): each video
- * rendition in its own folder, one shared audio rendition referenced from
- * the master as EXT-X-MEDIA, fMP4 segments of SEGMENT_SECONDS with keyframes
- * forced on the same timestamps in every rendition so players can switch at
- * any segment boundary. Output paths are relative: ffmpeg runs in the work folder.
+ * rendition in its own folder with the sound muxed into its segments, so one
+ * playlist plays picture and sound together (hls.js/light cannot play a
+ * separate EXT-X-MEDIA audio group, issue 18), plus an audio-only rendition
+ * for 仅音频, listed in the master as its own variant. fMP4 segments of
+ * SEGMENT_SECONDS with keyframes forced on the same timestamps in every
+ * rendition so players can switch at any segment boundary. Output paths are
+ * relative: ffmpeg runs in the work folder.
  */
 export function hlsArguments(input: HlsArgumentsInput): string[] {
   const { probe, renditions } = input
@@ -45,10 +48,16 @@ export function hlsArguments(input: HlsArgumentsInput): string[] {
     `-bufsize:v:${index}`,
     String(rung.videoBitrate * 2),
   ])
-  const audioOutputs = probe.hasAudio ? ['-map', '0:a:0', '-c:a', 'aac', '-b:a', String(AUDIO_BITRATE), '-ac', '1', '-ar', '48000'] : []
+  // One AAC encode per video rendition plus one for the audio-only rendition: ffmpeg gives each output
+  // stream to exactly one variant, and a mono 64 kbps encode costs little beside the video.
+  const audioCopies = probe.hasAudio ? renditions.length + 1 : 0
+  const audioOutputs =
+    audioCopies > 0
+      ? [...Array.from({ length: audioCopies }, () => ['-map', '0:a:0']).flat(), '-c:a', 'aac', '-b:a', String(AUDIO_BITRATE), '-ac', '1', '-ar', '48000']
+      : []
   const streamMap = [
-    ...(probe.hasAudio ? [`a:0,agroup:audio,name:${HLS_LAYOUT.audioFolder}`] : []),
-    ...renditions.map((rung, index) => `v:${index},${probe.hasAudio ? 'agroup:audio,' : ''}name:${rung.name}`),
+    ...renditions.map((rung, index) => `v:${index},${probe.hasAudio ? `a:${index},` : ''}name:${rung.name}`),
+    ...(probe.hasAudio ? [`a:${renditions.length},name:${HLS_LAYOUT.audioFolder}`] : []),
   ].join(' ')
 
   return [

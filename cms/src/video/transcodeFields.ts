@@ -106,6 +106,16 @@ export const transcodeFields: Field[] = [
       },
       { name: 'audioBytes', type: 'number', access: transcoderOnly, label: localizedLabel('音频分片字节数', 'Audio bytes'), admin: { readOnly: true } },
       {
+        name: 'audioInRenditions',
+        type: 'checkbox',
+        access: transcoderOnly,
+        label: localizedLabel('每个清晰度自带声音', 'Audio in every rendition'),
+        admin: {
+          readOnly: true,
+          description: localizedLabel('新转码的视频把声音合在每个清晰度里；旧视频的声音是单独的播放列表。', 'Older ladders keep audio in a separate playlist.'),
+        },
+      },
+      {
         name: 'renditions',
         type: 'array',
         access: transcoderOnly,

@@ -1,9 +1,10 @@
-import { chmod, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { inputGuardMessage } from './ffmpegMessages'
 import { HLS_LAYOUT, hlsArguments, posterArguments } from './hlsArguments'
 import { refuseNonVideoContent } from './inputGuard'
 import { planLadder, type PlannedRendition } from './ladder'
+import { ladderVersion } from './ladderVersion'
 import { playlistSeconds, readMasterBandwidths, readMediaPlaylist } from './playlists'
 import { probeVideo, type VideoProbe } from './probeVideo'
 import { runTool } from './runTool'
@@ -29,6 +30,8 @@ export interface HlsResult {
   width: number
   height: number
   hasAudio: boolean
+  /** Always true now: each rendition's segments carry the sound, so its bytes include it (false or absent on older ladders). */
+  audioInRenditions: boolean
   renditions: HlsRendition[]
   masterPlaylist: string
   audioPlaylist: string | null
@@ -43,7 +46,7 @@ export interface TranscodeOptions {
   source: string
   /** The HLS root folder (`<data>/hls`). */
   hlsRoot: string
-  /** This video's folder name inside the root: its stable id. */
+  /** This video's folder name inside the root: its stable id. The ladder goes in a versioned folder inside it. */
   folderName: string
   /** Where work folders are made; on the same disk as hlsRoot so the result can be renamed into place. */
   workRoot: string
@@ -90,8 +93,8 @@ function checkComplete(probe: VideoProbe, outputSeconds: number, limits: VideoLi
   }
 }
 
-async function describeOutput(work: string, probe: VideoProbe, planned: PlannedRendition[], options: TranscodeOptions) {
-  const relative = (...parts: string[]) => path.posix.join(options.folderName, ...parts)
+async function describeOutput(work: string, version: string, probe: VideoProbe, planned: PlannedRendition[], options: TranscodeOptions) {
+  const relative = (...parts: string[]) => path.posix.join(options.folderName, version, ...parts)
   const bandwidths = readMasterBandwidths(await readFile(path.join(work, HLS_LAYOUT.master), 'utf8'))
   let longestSegmentSeconds = 0
   let outputSeconds = Number.POSITIVE_INFINITY
@@ -122,6 +125,7 @@ async function describeOutput(work: string, probe: VideoProbe, planned: PlannedR
     width: probe.width,
     height: probe.height,
     hasAudio: probe.hasAudio,
+    audioInRenditions: true,
     renditions,
     masterPlaylist: relative(HLS_LAYOUT.master),
     audioPlaylist: probe.hasAudio ? relative(HLS_LAYOUT.audioFolder, HLS_LAYOUT.playlist) : null,
@@ -131,20 +135,32 @@ async function describeOutput(work: string, probe: VideoProbe, planned: PlannedR
   } satisfies HlsResult
 }
 
-/** Replaces the video's HLS folder with the finished work folder, so readers never see half a ladder. */
-async function install(work: string, target: string): Promise<void> {
+/**
+ * Puts the finished work folder in place as `<target>/<version>/` and then
+ * removes every other entry of the video's folder (older versions, or a ladder
+ * from before versioned folders), so readers never see half a ladder and the
+ * old URLs simply stop existing.
+ */
+async function install(work: string, target: string, version: string): Promise<void> {
+  await mkdir(target, { recursive: true, mode: 0o755 })
+  const destination = path.join(target, version)
+  // The same output again (a re-transcode of an unchanged file): the new copy replaces the old one.
   const previous = `${work}.previous`
   try {
-    await rename(target, previous)
+    await rename(destination, previous)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
-  await rename(work, target)
+  await rename(work, destination)
   await rm(previous, { recursive: true, force: true })
+  for (const entry of await readdir(target)) {
+    if (entry !== version) await rm(path.join(target, entry), { recursive: true, force: true })
+  }
 }
 
 /**
- * Transcodes a local source into an HLS ladder in `<hlsRoot>/<folderName>/`.
+ * Transcodes a local source into an HLS ladder in `<hlsRoot>/<folderName>/<version>/`
+ * (ladderVersion.ts: a hash of the output, so its URLs change whenever its content does).
  * The source is checked first (content sniff, then ffprobe with local files
  * and known containers only, then the limits); ffmpeg writes into a fresh
  * work folder that is removed on any failure and renamed into place on success.
@@ -166,10 +182,11 @@ export async function transcodeToHls(options: TranscodeOptions): Promise<HlsResu
       options,
     )
     await runFfmpeg(ffmpeg, posterArguments(options.source, probe, planned.at(-1) as PlannedRendition), work, options)
-    const result = await describeOutput(work, probe, planned, options)
+    const version = await ladderVersion(work)
+    const result = await describeOutput(work, version, probe, planned, options)
     // mkdtemp makes a private folder; the site build and static servers need to read it.
     await chmod(work, 0o755)
-    await install(work, path.join(options.hlsRoot, options.folderName))
+    await install(work, path.join(options.hlsRoot, options.folderName), version)
     installed = true
     return result
   } finally {

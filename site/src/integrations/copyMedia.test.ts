@@ -40,6 +40,18 @@ describe('media in the build', () => {
     expect(readFileSync(path.join(out, 'media', 'hls', '7', '240p', 'seg_00000.m4s'), 'utf8')).toBe('segment')
   })
 
+  it('puts only the ladder version a record plays into the build, not older versions left beside it', () => {
+    work = mkdtempSync(path.join(tmpdir(), 'gongyu-media-'))
+    const hls = path.join(work, 'hls')
+    write(path.join(hls, '7', '0123456789abcdef', 'master.m3u8'), '#EXTM3U new')
+    write(path.join(hls, '7', '0123456789abcdef', '240p', 'seg_00000.m4s'), 'new segment')
+    write(path.join(hls, '7', 'fedcba9876543210', 'master.m3u8'), '#EXTM3U old')
+    const out = path.join(work, 'dist')
+    expect(copyMedia({ hls, captions: path.join(work, 'no-captions') }, [playing('7/0123456789abcdef')], out)).toBe(2)
+    expect(readdirSync(path.join(out, 'media', 'hls', '7'))).toEqual(['0123456789abcdef'])
+    expect(readFileSync(path.join(out, 'media', 'hls', '7', '0123456789abcdef', '240p', 'seg_00000.m4s'), 'utf8')).toBe('new segment')
+  })
+
   it('finds folders the export names relative to the data folder in the data folder of this build', () => {
     work = mkdtempSync(path.join(tmpdir(), 'gongyu-media-'))
     const dataDir = path.join(work, 'data')

@@ -25,7 +25,18 @@ describe('data cost labels', () => {
     expect(cost?.estimated).toBe(false)
     expect(cost?.bytes).toBe(11_000_000 + 2_500_000 + PLAYER_SCRIPT_BYTES)
     expect(cost?.short).toBe(formatMegabytes(11_000_000 + 2_500_000 + PLAYER_SCRIPT_BYTES))
-    expect(cost?.explanation).toMatch(/^用最低清晰度（240p）看完全片约 [\d.]+ MB流量，其中约 0\.17 MB 是播放器，只在第一次播放时下载。$/)
+    const player = (PLAYER_SCRIPT_BYTES / 1024 / 1024).toFixed(2)
+    expect(cost?.explanation).toBe(
+      `用最低清晰度（240p）看完全片${formatMegabytes(11_000_000 + 2_500_000 + PLAYER_SCRIPT_BYTES)}流量，其中约 ${player} MB 是播放器，只下载一次。`,
+    )
+  })
+
+  it('does not add the audio playlist again when every rendition carries its own sound', () => {
+    const muxed = { ...video, audioInRenditions: true }
+    expect(dataCostOf({ durationMinutes: 5, video: muxed, videoPending: false })?.bytes).toBe(11_000_000 + PLAYER_SCRIPT_BYTES)
+    expect(qualityChoices(muxed)[3]?.bytes).toBe(50_000_000 + PLAYER_SCRIPT_BYTES)
+    // 仅音频 still costs its own playlist.
+    expect(audioOnlyBytes(muxed)).toBe(2_500_000 + PLAYER_SCRIPT_BYTES)
   })
 
   it('falls back to bandwidth × duration, plus the player, for an export without measured bytes', () => {
@@ -36,15 +47,15 @@ describe('data cost labels', () => {
   it('makes a 12 s video’s first play cost mostly the player, as it really does (issue 14: 0.28 MB fetched, 约 0.1 MB labelled)', () => {
     const sample = { ...video, durationSeconds: 12, audioBytes: 100_000, renditions: [{ name: '240p', height: 240, bandwidth: 420_000, bytes: 330_000 }] }
     expect(audioOnlyBytes(sample)).toBe(100_000 + PLAYER_SCRIPT_BYTES)
-    expect(formatMegabytes(audioOnlyBytes(sample) as number)).toBe('约 0.3 MB')
+    expect(formatMegabytes(audioOnlyBytes(sample) as number)).toBe('约 0.2 MB')
   })
 
   it('estimates, saying so, only while an attached video is being transcoded', () => {
     const cost = dataCostOf({ durationMinutes: 3.5, video: null, videoPending: true })
     expect(cost?.estimated).toBe(true)
     expect(cost?.bytes).toBe((ESTIMATE_BITS_PER_SECOND * 210) / 8 + PLAYER_SCRIPT_BYTES)
-    expect(cost?.short).toBe('预计约 9.3 MB')
-    expect(cost?.explanation).toMatch(/^视频还没有上线。按最低清晰度估算.*预计约 9\.3 MB流量/)
+    expect(cost?.short).toBe('预计约 9.2 MB')
+    expect(cost?.explanation).toMatch(/^视频还没有上线。按最低清晰度估算.*预计约 9\.2 MB流量/)
     expect(cost?.explanation).not.toContain('千比特')
   })
 

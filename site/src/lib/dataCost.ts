@@ -40,8 +40,8 @@ function playerMegabytes(): string {
   return `${(PLAYER_SCRIPT_BYTES / MEGABYTE).toFixed(2)} MB`
 }
 
-/** The sentence every real figure ends with, so the player's share is never hidden. */
-export const PLAYER_NOTE = `其中约 ${playerMegabytes()} 是播放器，只在第一次播放时下载。`
+/** The sentence every real figure ends with, so the player's share is never hidden (fetched once, when the first video page shows its play button, or on play). */
+export const PLAYER_NOTE = `其中约 ${playerMegabytes()} 是播放器，只下载一次。`
 
 /** The lowest-bitrate rendition: the cheapest way to watch. */
 export function lowestRendition(video: PublicVideo): PublicVideo['renditions'][number] | undefined {
@@ -60,13 +60,14 @@ export function audioBytesOf(video: PublicVideo): number {
 }
 
 /**
- * What watching a whole rendition fetches the first time: its segments and the
- * separate audio playlist's (the ladder keeps sound in its own EXT-X-MEDIA
- * group), plus the player. Without measured bytes (an older export), the
+ * What watching a whole rendition fetches the first time: its segments (which
+ * carry the sound since issue 18; an older ladder's separate audio playlist is
+ * added), plus the player. Without measured bytes (an older export), the
  * master playlist's BANDWIDTH, which already includes the audio, × duration.
  */
 export function renditionPlayBytes(video: PublicVideo, rendition: PublicVideo['renditions'][number]): number {
-  const media = rendition.bytes !== undefined ? rendition.bytes + audioBytesOf(video) : wholeVideoBytes(rendition.bandwidth, video.durationSeconds)
+  const separateAudio = video.audioInRenditions === true ? 0 : audioBytesOf(video)
+  const media = rendition.bytes !== undefined ? rendition.bytes + separateAudio : wholeVideoBytes(rendition.bandwidth, video.durationSeconds)
   return media + PLAYER_SCRIPT_BYTES
 }
 

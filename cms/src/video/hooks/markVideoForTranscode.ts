@@ -15,6 +15,7 @@ const queuedState = {
   audioPlaylist: null,
   posterPath: null,
   audioBytes: null,
+  audioInRenditions: null,
   renditions: [],
   transcodedAt: null,
 } satisfies Partial<Video>

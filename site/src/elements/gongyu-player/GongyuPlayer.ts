@@ -1,9 +1,10 @@
-import type HlsType from 'hls.js'
 import type { ErrorData } from 'hls.js'
+import { forwardBufferSeconds, MIN_AHEAD_SECONDS, playedSeconds } from './forwardBuffer.ts'
+import { type HlsClass, loadHlsFull, loadHlsLight, needsAlternateAudio, preloadHlsLightWhenVisible } from './loadHls.ts'
 import { browserHlsSupport, prefersNativeHls } from './nativeHls.ts'
 import { positionMemory, type PositionMemory } from './positionMemory.ts'
 
-type Hls = InstanceType<typeof HlsType>
+type Hls = InstanceType<HlsClass>
 
 /** How often, at most, the playing position is written to storage. */
 const SAVE_EVERY_MS = 5000
@@ -11,14 +12,19 @@ const SAVE_EVERY_MS = 5000
 /** The 清晰度 menu's value that is not a rendition height. */
 const AUTO = 'auto'
 
+/** How many recent segment fetches the buffer size looks back on. */
+const FETCHES_REMEMBERED = 3
+
 /**
  * `<gongyu-player>`: plays a micro-lesson's HLS video. The page renders its
  * light DOM (poster, 播放视频 and 仅音频（省流量） buttons, 清晰度 menu with
  * data costs, status and error lines, and the no-JavaScript note), so it
  * reads well without script and in Traditional Chinese; the element only
- * wires it up. Nothing is downloaded until play (or 仅音频) is pressed: then
- * hls.js is imported (or Safari's own HLS is used), starting at the lowest
- * rendition, or with the audio playlist alone.
+ * wires it up. No media is downloaded until play (or 仅音频) is pressed: then
+ * hls.js/light plays it (or Safari's own HLS), starting at the lowest
+ * rendition, or with the audio playlist alone. The player's code itself is
+ * fetched once the play button comes into view, unless the browser asks to
+ * save data, so that pressing play waits for the video alone (issue 18).
  */
 export class GongyuPlayer extends HTMLElement {
   static readonly observedAttributes = ['src', 'audio-src', 'captions', 'poster', 'duration'] as const
@@ -79,6 +85,10 @@ export class GongyuPlayer extends HTMLElement {
   #lastSaved = 0
   #memory: PositionMemory | null = null
   #updateQueued = false
+  /** Stops waiting for the play button to come into view. */
+  #stopPreload: (() => void) | null = null
+  /** Seconds the last few media segments took to arrive, for the buffer size. */
+  #fetchSeconds: number[] = []
 
   connectedCallback(): void {
     if (this.#wired) return
@@ -94,6 +104,8 @@ export class GongyuPlayer extends HTMLElement {
     this.#quality?.addEventListener('change', this.#changeQuality)
     this.addEventListener('keydown', this.#onKey)
     window.addEventListener('pagehide', this.#savePosition)
+    // Safari and iOS play HLS themselves; a video already made has its player.
+    if (!this.#native && !this.#video) this.#stopPreload = preloadHlsLightWhenVisible(this.#part('[data-player-play]') ?? this)
     // Put back in the page after a teardown: reload where it stopped, without playing.
     if (this.#video && !this.#loaded) this.#load(this.#wantedUrl(), this.#memory?.resumeAt(this.duration) ?? 0, false)
   }
@@ -107,6 +119,8 @@ export class GongyuPlayer extends HTMLElement {
 
   #teardown(): void {
     this.#savePosition()
+    this.#stopPreload?.()
+    this.#stopPreload = null
     this.#part('[data-player-play]')?.removeEventListener('click', this.#playVideo)
     this.#part('[data-player-audio]')?.removeEventListener('click', this.#toggleAudio)
     this.#part('[data-player-stage]')?.removeEventListener('click', this.#stageClick)
@@ -231,6 +245,7 @@ export class GongyuPlayer extends HTMLElement {
     video.addEventListener('ended', () => this.#memory?.forget())
     video.addEventListener('timeupdate', () => {
       if (performance.now() - this.#lastSaved > SAVE_EVERY_MS) this.#savePosition()
+      if (this.#hls) this.#sizeBuffer(this.#hls)
     })
     video.addEventListener('error', () => this.#fail(`media error ${video.error?.code ?? '?'}: ${video.error?.message ?? ''}`))
     this.#video = video
@@ -261,31 +276,53 @@ export class GongyuPlayer extends HTMLElement {
       if (play) void this.#play()
       return
     }
-    // The full build, not hls.js/light: light has no alternate-audio support, and the CMS's ladder
-    // keeps audio in its own EXT-X-MEDIA playlist, so light would play every rung without sound.
-    import('hls.js').then(
-      ({ default: Hls }) => {
+    this.#attachHls(false, url, at, play, generation)
+  }
+
+  /**
+   * Plays `url` with hls.js/light, or with the full build when `alternateAudio`. A ladder transcoded before the CMS
+   * muxed its sound keeps it in a separate EXT-X-MEDIA group, which
+   * hls.js/light would play silently: such a master is loaded again with the full build.
+   */
+  #attachHls(alternateAudio: boolean, url: string, at: number, play: boolean, generation: number): void {
+    const video = this.#video
+    if (!video) return
+    ;(alternateAudio ? loadHlsFull() : loadHlsLight()).then(
+      (Hls) => {
         if (generation !== this.#generation) return
         if (!Hls.isSupported()) {
           this.#fail('this browser has neither MediaSource nor its own HLS')
           return
         }
         // Lowest rung first for a fast start on a weak network; this is video on demand, not a live stream.
-        // startPosition resumes without fetching the opening segments first. A 12 s buffer (hls.js defaults
-        // to 30 s) keeps a parent who stops early from paying for video they never watch.
+        // startPosition resumes without fetching the opening segments first. The forward buffer starts small
+        // and follows forwardBuffer.ts; maxMaxBufferLength must follow too, or hls.js buffers 30 s at low bitrates.
+        this.#fetchSeconds = []
         const hls = new Hls({
           startLevel: 0,
           lowLatencyMode: false,
           capLevelToPlayerSize: true,
           startPosition: at > 0 ? at : -1,
-          maxBufferLength: 12,
-          maxMaxBufferLength: 30,
+          maxBufferLength: MIN_AHEAD_SECONDS,
+          maxMaxBufferLength: MIN_AHEAD_SECONDS,
         })
         hls.on(Hls.Events.ERROR, (_event, data) => this.#onHlsError(hls, data, data.type === Hls.ErrorTypes.MEDIA_ERROR))
         hls.on(Hls.Events.MANIFEST_PARSED, () => {
+          if (!alternateAudio && needsAlternateAudio(hls.levels)) {
+            hls.destroy()
+            if (this.#hls === hls) this.#hls = null
+            this.#attachHls(true, url, at, play, generation)
+            return
+          }
           const level = this.#levelIndex(hls)
           if (level >= 0) hls.currentLevel = level
           if (play) void this.#play()
+        })
+        hls.on(Hls.Events.FRAG_LOADED, (_event, { frag }) => {
+          if (frag.type !== 'main') return
+          const loading = frag.stats.loading
+          this.#fetchSeconds = [...this.#fetchSeconds, Math.max(0, loading.end - loading.start) / 1000].slice(-FETCHES_REMEMBERED)
+          this.#sizeBuffer(hls)
         })
         hls.loadSource(url)
         hls.attachMedia(video)
@@ -293,6 +330,14 @@ export class GongyuPlayer extends HTMLElement {
       },
       (error: Error) => this.#fail(`could not load hls.js: ${error.message}`),
     )
+  }
+
+  /** Sets hls.js's forward buffer from the recent fetch times and the time watched (forwardBuffer.ts). */
+  #sizeBuffer(hls: Hls): void {
+    if (this.#hls !== hls || !this.#video) return
+    const seconds = forwardBufferSeconds({ segmentFetchSeconds: Math.max(0, ...this.#fetchSeconds), watchedSeconds: playedSeconds(this.#video.played) })
+    hls.config.maxBufferLength = seconds
+    hls.config.maxMaxBufferLength = seconds
   }
 
   /** The hls.js level for the menu's rendition height, or -1 for automatic choice. */

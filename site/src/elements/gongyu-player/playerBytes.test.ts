@@ -6,8 +6,8 @@ import { PLAYER_SCRIPT_BYTES } from './playerBytes.ts'
 
 describe('the player’s size in data-cost labels', () => {
   it('stays within 5% of the installed hls.js, gzipped (the built chunk itself is checked by the video page e2e test)', () => {
-    // The site bundles the full build (GongyuPlayer.ts imports 'hls.js'); hls.js ships it minified as dist/hls.min.mjs.
-    const file = createRequire(import.meta.url).resolve('hls.js/dist/hls.min.mjs')
+    // The player imports hls.js/light (loadHls.ts); hls.js ships it minified as dist/hls.light.min.mjs.
+    const file = createRequire(import.meta.url).resolve('hls.js/dist/hls.light.min.mjs')
     const gzipped = gzipSync(readFileSync(file), { level: 9 }).length
     expect(Math.abs(gzipped - PLAYER_SCRIPT_BYTES) / gzipped).toBeLessThan(0.05)
   })
