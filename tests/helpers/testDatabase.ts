@@ -30,7 +30,14 @@ export async function testDatabaseAdapter(dataDir: string): Promise<DatabaseAdap
   if (target.kind === 'sqlite') {
     return databaseAdapter({ ...process.env, DATABASE_URI: `file:${path.join(dataDir, 'test.db')}` })
   }
+  return databaseAdapter({ ...process.env, DATABASE_URI: await testDatabaseUri(dataDir) }, mongodbCompatibility(target.server ?? 'mongodb'))
+}
+
+/** The `DATABASE_URI` of one test file's database: its SQLite file, or its own database on the MongoDB server. */
+export async function testDatabaseUri(dataDir: string): Promise<string> {
+  const target = await testDatabaseTarget()
+  if (target.kind === 'sqlite') return `file:${path.join(dataDir, 'test.db')}`
   const url = new URL(target.uri as string)
   url.pathname = `/test_${path.basename(dataDir).replace(/[^a-zA-Z0-9]/g, '_')}`
-  return databaseAdapter({ ...process.env, DATABASE_URI: url.toString() }, mongodbCompatibility(target.server ?? 'mongodb'))
+  return url.toString()
 }
