@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 // The one function, not the package's index: the index also loads generateSW's Rollup and Babel (1.3 s against 0.16 s).
 import { injectManifest } from 'workbox-build/build/inject-manifest.js'
+import { precachedPageFiles } from './precachedPages.ts'
 import { TRADITIONAL_PREFIX } from './traditional.ts'
 
 const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'serviceWorker', 'serviceWorker.ts')
@@ -10,7 +11,8 @@ const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 
 /**
  * Writes `<outDir>/sw.js`: the service worker bundled with Workbox into one classic script (a
  * worker's `importScripts` from a CDN would need the internet and break `script-src 'self'`), then
- * Workbox's precache manifest injected into it: both offline pages and every stylesheet of this build.
+ * Workbox's precache manifest injected into it: both offline pages, every stylesheet of this build, and
+ * 我的学习 with its scripts (precachedPages.ts).
  * Runs after the Traditional copy exists.
  */
 export async function buildServiceWorker(outDir: string): Promise<{ precached: number; bytes: number }> {
@@ -32,7 +34,7 @@ export async function buildServiceWorker(outDir: string): Promise<{ precached: n
     swSrc: file,
     swDest: file,
     globDirectory: outDir,
-    globPatterns: ['offline/index.html', `${TRADITIONAL_PREFIX.slice(1)}/offline/index.html`, '_astro/*.css'],
+    globPatterns: ['offline/index.html', `${TRADITIONAL_PREFIX.slice(1)}/offline/index.html`, '_astro/*.css', ...(await precachedPageFiles(outDir))],
     // Astro's file names carry a content hash, so the URL itself is the revision.
     dontCacheBustURLsMatching: /^_astro\//,
   })
