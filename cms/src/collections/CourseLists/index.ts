@@ -3,6 +3,8 @@ import { createCourseLists, manageOwnCourseLists, readCourseListVersions, readCo
 import { hasRole } from '../../access/roles'
 import { slugField } from '../../fields/slugField'
 import { assignOwnOrganization } from './hooks/assignOwnOrganization'
+import { printSessionSheetEndpoint, sessionSheetsIndexEndpoint } from './printSessionSheetEndpoint'
+import { sessionField } from './sessionField'
 import { fillSlug } from '../../hooks/fillSlug'
 import { guardPublishing } from '../../hooks/guardPublishing'
 import { refusePersonalInformation } from '../../hooks/refusePersonalInformation'
@@ -13,7 +15,13 @@ import { localizedLabel } from '../../i18n/localizedLabel'
 export const CourseLists: CollectionConfig = {
   slug: 'course-lists',
   labels: { singular: localizedLabel('课程清单', 'Course list'), plural: localizedLabel('课程清单', 'Course lists') },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'organization', '_status'], group: localizedLabel('机构与清单', 'Organizations') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'organization', '_status'],
+    group: localizedLabel('机构与清单', 'Organizations'),
+    // The 预览 button opens the list's session check-in sheets (issue 16), for printing.
+    preview: (doc) => (doc?.id ? `/api/course-lists/${doc.id}/sessions` : null),
+  },
   access: {
     read: readCourseLists,
     readVersions: readCourseListVersions,
@@ -22,6 +30,7 @@ export const CourseLists: CollectionConfig = {
     delete: manageOwnCourseLists,
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  endpoints: [sessionSheetsIndexEndpoint, printSessionSheetEndpoint],
   hooks: {
     beforeValidate: [fillSlug, assignOwnOrganization, refusePersonalInformation(), uniqueSlug('course-lists', '课程清单')],
     beforeChange: [guardPublishing(['admin', 'org-admin'])],
@@ -53,6 +62,7 @@ export const CourseLists: CollectionConfig = {
         },
         { name: 'date', type: 'date', label: localizedLabel('日期（可选）', 'Date (optional)'), admin: { date: { pickerAppearance: 'dayOnly' } } },
         { name: 'note', type: 'text', label: localizedLabel('备注', 'Note') },
+        sessionField,
       ],
     },
     slugField(),

@@ -11,7 +11,14 @@ const courseList = {
   organization: 101,
   description: '九月到一月。',
   items: [
-    { id: 'i1', resource: { relationTo: 'lessons', value: 7 }, date: '2026-09-05T00:00:00.000Z', note: '开学第一课' },
+    {
+      id: 'i1',
+      resource: { relationTo: 'lessons', value: 7 },
+      date: '2026-09-05T00:00:00.000Z',
+      note: '开学第一课',
+      // A session's details (issue 16) stay in the CMS: the public list shows the date only.
+      session: { startsAt: '2026-09-05T01:30:00.000Z', place: '城关镇中心小学多功能厅', runBy: '班主任', hours: 2 },
+    },
     { id: 'i2', resource: { relationTo: 'micro-lessons', value: 21 }, date: null, note: null },
     { id: 'i3', resource: { relationTo: 'lessons', value: 8 }, date: null, note: '草稿，不公开' },
   ],
