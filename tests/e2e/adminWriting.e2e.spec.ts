@@ -89,6 +89,30 @@ describe('writing and reviewing in the admin (issue 14)', () => {
     await page.context().close()
   }, 180_000)
 
+  it('tells a colleague who holds a lesson’s lock by name and since when in a Chinese date', async () => {
+    const lesson = (await api('/lessons?where[grade][equals]=p5&where[sequence][equals]=2&limit=1')).json.docs[0]
+    const holder = await pageAs('editor')
+    await holder.goto(`${cms.url}/admin/collections/lessons/${lesson.id}`)
+    // The admin locks a document once its holder starts changing it.
+    await holder.getByLabel('标题').fill(`${lesson.title}（修改中）`, { timeout: 120_000 })
+    await expect
+      .poll(async () => (await api(`/payload-locked-documents?where[document.value][equals]=${lesson.id}`, { token: tokens.admin })).json.totalDocs, {
+        timeout: 30_000,
+      })
+      .toBe(1)
+
+    const colleague = await pageAs('reviewer')
+    await colleague.goto(`${cms.url}/admin/collections/lessons/${lesson.id}`)
+    const dialog = colleague.locator('.document-locked__content')
+    await dialog.waitFor({ timeout: 120_000 })
+    await expect.poll(() => dialog.innerText(), { timeout: 10_000 }).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)
+    const text = await dialog.innerText()
+    expect(text).toContain('王老师（课程专家（编辑））')
+    expect(text).not.toMatch(/用户: |editor@example\.test|\b[AP]M\b/)
+    await colleague.context().close()
+    await holder.context().close()
+  }, 300_000)
+
   it('lists submitted items for a reviewer with who sent them, opens one, sends one back with a note and publishes another', async () => {
     const existing = (await api('/lessons?where[grade][equals]=p4&where[sequence][equals]=3&limit=1')).json.docs[0]
     const submitted = await api(`/lessons/${existing.id}?draft=true`, {

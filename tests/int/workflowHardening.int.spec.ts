@@ -192,6 +192,20 @@ describe('document locks (org-admin, REST)', () => {
     expect((stored.user as { value: Id }).value).toBe(t.users.orgAdminB.id)
   })
 
+  it('names a colleague’s lock by name and role, never by id or email, to one who may not read that account', async () => {
+    const adminsLock = await lockOf(ownList, 'admin')
+    const holder = t.users.admin.user as { name: string; email: string }
+    // The editor's lock dialog reads the holder from this (depth 1, the reader's access) as `user.email ?? user.id`.
+    const { status, json } = await t.rest('GET', `/payload-locked-documents/${adminsLock.id}?depth=1`, { as: 'orgAdminA' })
+    expect(status).toBe(200)
+    expect(json.user.value).toEqual({ id: t.users.admin.id, email: `${holder.name}（管理员）` })
+    expect(JSON.stringify(json)).not.toContain(holder.email)
+    // The admin may read accounts and gets the account itself, as before.
+    const asAdmin = await t.rest('GET', `/payload-locked-documents/${adminsLock.id}?depth=1`, { as: 'admin' })
+    expect(asAdmin.json.user.value.email).toBe(holder.email)
+    await t.payload.delete({ collection: 'payload-locked-documents', id: adminsLock.id })
+  })
+
   it('cannot delete a colleague’s lock even on its own list; may take it over for itself; an admin may clear any', async () => {
     const adminsLock = await lockOf(ownList, 'admin')
     const removed = await t.rest('DELETE', `/payload-locked-documents/${adminsLock.id}`, { as: 'orgAdminA' })

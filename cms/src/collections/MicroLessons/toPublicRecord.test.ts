@@ -67,7 +67,7 @@ describe('microLessonToPublicRecord', () => {
       sequence: null,
       month: null,
       occasion: null,
-      sections: [{ key: 'transcript', heading: '逐字稿', html: `<p>${'孩子'.repeat(70)}</p><p>第二段。</p>` }],
+      sections: [{ key: 'transcript', heading: '文字稿', html: `<p>${'孩子'.repeat(70)}</p><p>第二段。</p>` }],
       related: ['lesson:k1-03-separation'],
       presenter: '县家长学校讲师团',
       video,

@@ -1,4 +1,4 @@
-import type { PublicRecord, PublicVideo } from '@gongyu/contract'
+import { type PublicRecord, type PublicVideo, parentTerm } from '@gongyu/contract'
 import type { MicroLesson } from '../../payload-types'
 import { recordBase } from '../../publishing/recordBase'
 import type { RecordLookups } from '../../publishing/recordLookups'
@@ -28,7 +28,8 @@ export function microLessonToPublicRecord(microLesson: MicroLesson, lookups: Rec
     ...base,
     summary: excerpt(transcript),
     bodyText: transcript,
-    sections: recordSections(['transcript', '逐字稿', htmlOf(transcript)]),
+    // Parents read 文字稿, as the video slot says (逐字稿 is the editors' word, issue 14).
+    sections: recordSections(['transcript', parentTerm('transcript'), htmlOf(transcript)]),
     related: relatedRecordIds(lookups, ['lessons', microLesson.lesson]),
     stages: stagesOf(microLesson.grades),
     audience: ['parents'],
