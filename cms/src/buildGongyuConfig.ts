@@ -5,17 +5,21 @@ import { zhTw } from '@payloadcms/translations/languages/zhTw'
 import { buildConfig, type Config, type DatabaseAdapterObj, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 import { Captions } from './collections/Captions'
+import { Certificates } from './collections/Certificates'
 import { contentTypes } from './collections/contentTypes'
 import { CourseLists } from './collections/CourseLists'
 import { reviewNavLink, reviewQueueView } from './admin/review/reviewAdminComponents'
 import { Media } from './collections/Media'
 import { Organizations } from './collections/Organizations'
+import { Places } from './collections/Places'
 import { restrictDocumentLocks } from './collections/restrictDocumentLocks'
+import { SigningKeys } from './collections/SigningKeys'
 import { Themes } from './collections/Themes'
 import { richTextEditor } from './fields/richTextEditor'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { withInputLimits } from './collections/withInputLimits'
+import { withOwnFieldTree } from './collections/withOwnFieldTree'
 import { withPublicSync } from './collections/withPublicSync'
 import { isAdminRequest } from './access/isAdminRequest'
 import { databaseAdapter } from './db/databaseAdapter'
@@ -66,6 +70,8 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
         graphics: { Logo: '/admin/graphics/GongyuLogo#GongyuLogo', Icon: '/admin/graphics/GongyuIcon#GongyuIcon' },
         views: { reviewQueue: reviewQueueView },
         afterNavLinks: [reviewNavLink],
+        // The lock dialog's date in Chinese (Payload formats it en-US, whatever dateFormat says).
+        providers: ['/admin/locks/ChineseLockDialogDate#ChineseLockDialogDate'],
       },
       // date-fns pattern: 2026年12月3日 14:05 in lists, version history and date fields.
       dateFormat: 'yyyy年M月d日 HH:mm',
@@ -75,11 +81,15 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       Themes,
       Organizations,
       CourseLists,
+      Certificates,
+      SigningKeys,
+      Places,
       Media,
       Videos,
       Captions,
       Users,
     ]
+      .map(withOwnFieldTree)
       .map(withInputLimits)
       .map(withQueryCaps),
     // No request populates relationships deeper than this, whatever `depth` it asks for.

@@ -72,9 +72,13 @@ export interface Config {
     'case-studies': CaseStudy;
     'lesson-plans': LessonPlan;
     'activity-plans': ActivityPlan;
+    events: Event;
     themes: Theme;
     organizations: Organization;
     'course-lists': CourseList;
+    certificates: Certificate;
+    'signing-keys': SigningKey;
+    places: Place;
     media: Media;
     videos: Video;
     captions: Caption;
@@ -92,9 +96,13 @@ export interface Config {
     'case-studies': CaseStudiesSelect<false> | CaseStudiesSelect<true>;
     'lesson-plans': LessonPlansSelect<false> | LessonPlansSelect<true>;
     'activity-plans': ActivityPlansSelect<false> | ActivityPlansSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
     themes: ThemesSelect<false> | ThemesSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     'course-lists': CourseListsSelect<false> | CourseListsSelect<true>;
+    certificates: CertificatesSelect<false> | CertificatesSelect<true>;
+    'signing-keys': SigningKeysSelect<false> | SigningKeysSelect<true>;
+    places: PlacesSelect<false> | PlacesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     videos: VideosSelect<false> | VideosSelect<true>;
     captions: CaptionsSelect<false> | CaptionsSelect<true>;
@@ -321,6 +329,10 @@ export interface Video {
    */
   posterPath?: string | null;
   audioBytes?: number | null;
+  /**
+   * Older ladders keep audio in a separate playlist.
+   */
+  audioInRenditions?: boolean | null;
   renditions?:
     | {
         name: string;
@@ -723,6 +735,61 @@ export interface ActivityPlan {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  title: string;
+  kind: 'lecture' | 'parent-school-session' | 'workshop';
+  mode: 'in-person' | 'online';
+  summary: string;
+  /**
+   * An organization or role, never a person’s name.
+   */
+  presenter: string;
+  organization: number | Organization;
+  startsAt: string;
+  startsAt_tz: 'Asia/Shanghai';
+  endsAt: string;
+  endsAt_tz: 'Asia/Shanghai';
+  /**
+   * In person: the place’s name and address.
+   */
+  venue?: string | null;
+  /**
+   * Online: the full https:// address.
+   */
+  liveUrl?: string | null;
+  grades: (
+    'k1' | 'k2' | 'k3' | 'p1' | 'p2' | 'p3' | 'p4' | 'p5' | 'p6' | 'j1' | 'j2' | 'j3' | 's1' | 's2' | 's3' | 'special'
+  )[];
+  themes?: (number | Theme)[] | null;
+  /**
+   * Tick once it has happened, with its replay.
+   */
+  held?: boolean | null;
+  replay?: (number | null) | MicroLesson;
+  /**
+   * Lowercase letters, digits and hyphens; generated from the title when empty.
+   */
+  slug: string;
+  /**
+   * Editors set “in review”; reviewers approve and publish.
+   */
+  reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
+  /**
+   * What to change, when sending an item back.
+   */
+  reviewNote?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "course-lists".
  */
 export interface CourseList {
@@ -743,6 +810,18 @@ export interface CourseList {
             };
         date?: string | null;
         note?: string | null;
+        /**
+         * For a lesson held as a session; its check-in sheet can be printed.
+         */
+        session?: {
+          startsAt?: string | null;
+          place?: string | null;
+          /**
+           * A role or organization, never a person.
+           */
+          runBy?: string | null;
+          hours?: number | null;
+        };
         id?: string | null;
       }[]
     | null;
@@ -750,6 +829,106 @@ export interface CourseList {
    * Lowercase letters, digits and hyphens; generated from the title when empty.
    */
   slug: string;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Only name, programme, hours and period. Issued certificates cannot change; revoke and re-issue instead.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates".
+ */
+export interface Certificate {
+  id: number;
+  recipientName: string;
+  organization: number | Organization;
+  courseList: number | CourseList;
+  /**
+   * Empty: the course list’s title.
+   */
+  programme?: string | null;
+  hours: number;
+  periodStart: string;
+  periodEnd: string;
+  certificateId?: string | null;
+  keyId?: string | null;
+  signedText?: string | null;
+  issuedBy?: (number | null) | User;
+  issuedAt?: string | null;
+  revoked?: boolean | null;
+  revocationReason?: string | null;
+  revokedBy?: (number | null) | User;
+  revokedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * A new key retires the old one; certificates it signed stay valid. Revoke a key only if it leaked.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signing-keys".
+ */
+export interface SigningKey {
+  id: number;
+  organization: number | Organization;
+  status: 'active' | 'retired' | 'revoked';
+  algorithm?: 'ed25519' | null;
+  keyId?: string | null;
+  publicKey?: string | null;
+  encryptedPrivateKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "places".
+ */
+export interface Place {
+  id: number;
+  name: string;
+  kind: 'practice-base' | 'guidance-centre' | 'service-station';
+  county: string;
+  township?: string | null;
+  address?: string | null;
+  openingHours?: string | null;
+  services?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * A landline with area code, a 400/800 line or a public 12xxx hotline; never a personal mobile.
+   */
+  phone?: string | null;
+  /**
+   * GCJ-02 (as Amap and Tencent maps give them; not Baidu's BD-09 or GPS WGS-84).
+   */
+  location: {
+    latitude: number;
+    longitude: number;
+    datum: 'GCJ-02';
+  };
+  /**
+   * When someone last checked address, hours and phone.
+   */
+  lastCheckedOn: string;
+  /**
+   * Lowercase letters, digits and hyphens; generated from the title when empty.
+   */
+  slug: string;
+  /**
+   * Editors set “in review”; reviewers approve and publish.
+   */
+  reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
+  /**
+   * What to change, when sending an item back.
+   */
+  reviewNote?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -895,6 +1074,10 @@ export interface PayloadLockedDocument {
         value: number | ActivityPlan;
       } | null)
     | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
         relationTo: 'themes';
         value: number | Theme;
       } | null)
@@ -905,6 +1088,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'course-lists';
         value: number | CourseList;
+      } | null)
+    | ({
+        relationTo: 'certificates';
+        value: number | Certificate;
+      } | null)
+    | ({
+        relationTo: 'signing-keys';
+        value: number | SigningKey;
+      } | null)
+    | ({
+        relationTo: 'places';
+        value: number | Place;
       } | null)
     | ({
         relationTo: 'media';
@@ -1152,6 +1347,37 @@ export interface ActivityPlansSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  mode?: T;
+  summary?: T;
+  presenter?: T;
+  organization?: T;
+  startsAt?: T;
+  startsAt_tz?: T;
+  endsAt?: T;
+  endsAt_tz?: T;
+  venue?: T;
+  liveUrl?: T;
+  grades?: T;
+  themes?: T;
+  held?: T;
+  replay?: T;
+  slug?: T;
+  reviewState?: T;
+  reviewNote?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "themes_select".
  */
 export interface ThemesSelect<T extends boolean = true> {
@@ -1194,9 +1420,91 @@ export interface CourseListsSelect<T extends boolean = true> {
         resource?: T;
         date?: T;
         note?: T;
+        session?:
+          | T
+          | {
+              startsAt?: T;
+              place?: T;
+              runBy?: T;
+              hours?: T;
+            };
         id?: T;
       };
   slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "certificates_select".
+ */
+export interface CertificatesSelect<T extends boolean = true> {
+  recipientName?: T;
+  organization?: T;
+  courseList?: T;
+  programme?: T;
+  hours?: T;
+  periodStart?: T;
+  periodEnd?: T;
+  certificateId?: T;
+  keyId?: T;
+  signedText?: T;
+  issuedBy?: T;
+  issuedAt?: T;
+  revoked?: T;
+  revocationReason?: T;
+  revokedBy?: T;
+  revokedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signing-keys_select".
+ */
+export interface SigningKeysSelect<T extends boolean = true> {
+  organization?: T;
+  status?: T;
+  algorithm?: T;
+  keyId?: T;
+  publicKey?: T;
+  encryptedPrivateKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "places_select".
+ */
+export interface PlacesSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  county?: T;
+  township?: T;
+  address?: T;
+  openingHours?: T;
+  services?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  phone?: T;
+  location?:
+    | T
+    | {
+        latitude?: T;
+        longitude?: T;
+        datum?: T;
+      };
+  lastCheckedOn?: T;
+  slug?: T;
+  reviewState?: T;
+  reviewNote?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1248,6 +1556,7 @@ export interface VideosSelect<T extends boolean = true> {
   audioPlaylist?: T;
   posterPath?: T;
   audioBytes?: T;
+  audioInRenditions?: T;
   renditions?:
     | T
     | {
@@ -1471,8 +1780,16 @@ export interface TaskSchedulePublish {
           value: number | ActivityPlan;
         } | null)
       | ({
+          relationTo: 'events';
+          value: number | Event;
+        } | null)
+      | ({
           relationTo: 'course-lists';
           value: number | CourseList;
+        } | null)
+      | ({
+          relationTo: 'places';
+          value: number | Place;
         } | null);
     global?: string | null;
     user?: {

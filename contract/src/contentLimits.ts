@@ -58,6 +58,13 @@ export const contentLimits = {
     materials: { minRows: 0, maxRows: 20 },
     safetyNotes: { minRows: 1, maxRows: 8 },
   },
+  event: {
+    summary: { maxLength: 300 },
+    /** Who speaks: an organization or a role (县家长学校讲师团), never a person. */
+    presenter: { maxLength: 40 },
+    venue: { maxLength: 120 },
+    liveUrl: { maxLength: 500 },
+  },
 } as const satisfies {
   title: TextLength
   themes: RowRange
@@ -65,6 +72,7 @@ export const contentLimits = {
   microLesson: Record<string, ValueRange>
   lessonPlan: Record<string, ValueRange | RowRange>
   activityPlan: Record<string, ValueRange | RowRange>
+  event: Record<string, TextLength>
 }
 
 /** The decimals a lesson's teaching order may have (`contentLimits.lesson.sequence`). */

@@ -42,7 +42,7 @@ describe('publicRecordSchema', () => {
     const result = publicRecordSchema.safeParse({ ...lessonRecord(), grades: ['grade-3'] })
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['grades', 0])
-    expect(publicRecordSchema.safeParse({ ...lessonRecord(), type: 'event' }).success).toBe(false)
+    expect(publicRecordSchema.safeParse({ ...lessonRecord(), type: 'webinar' }).success).toBe(false)
   })
 
   it('refuses an absolute or missing page URL and a month outside 1–12', () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { audiences, categories, codesOf, contentTypes, familySituations, grades, occasions, stages } from './vocabulary.ts'
+import { publicSigningKeySchema, revokedCertificateSchema } from './trustList.ts'
+import { publicPlaceSchema } from './places.ts'
+import { audiences, categories, codesOf, contentTypes, eventKinds, eventModes, familySituations, grades, occasions, stages } from './vocabulary.ts'
 
 /** One titled part of an item's page (objectives, body, practice…), as HTML the CMS has already escaped. */
 export const publicSectionSchema = z.object({
@@ -31,9 +33,35 @@ export const publicVideoSchema = z.object({
   ),
   /** Bytes of the audio-only playlist's init and media segments; absent from exports made before it was carried. */
   audioBytes: z.number().int().nonnegative().nullable().optional(),
+  /** True when each rendition carries its own sound (ladders since issue 18), so its bytes include it; absent or false when the sound is a separate EXT-X-MEDIA playlist. */
+  audioInRenditions: z.boolean().optional(),
 })
 
 export type PublicVideo = z.infer<typeof publicVideoSchema>
+
+/** An https:// address, the only scheme a live link may have. */
+export const httpsUrlSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain })
+
+/** When, where and by whom an event (活动日历) is held, as the calendar, its pages and its .ics files read it. */
+export const publicEventSchema = z.object({
+  kind: z.enum(codesOf(eventKinds)),
+  /** ISO 8601 instants in UTC; pages show them in Asia/Shanghai (EVENT_TIME_ZONE). */
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  mode: z.enum(codesOf(eventModes)),
+  /** The place as the editor wrote it (name and address), for an in-person event; null online. */
+  venue: z.string().nullable(),
+  /** The live stream's https:// address, for an online event; null in person. */
+  liveUrl: httpsUrlSchema.nullable(),
+  /** Slug of the organization that holds it (its feed is `/events/feeds/organization/<slug>.ics`). */
+  organization: z.string().nullable(),
+  /** Marked as held by the editor; a held event links its replay when there is one. */
+  held: z.boolean(),
+  /** Record id of the micro-lesson that replays it, once held and published. */
+  replay: z.string().nullable(),
+})
+
+export type PublicEvent = z.infer<typeof publicEventSchema>
 
 /**
  * The public content contract: one published item as search, the site and
@@ -85,6 +113,8 @@ export const publicRecordSchema = z.object({
    * otherwise, so a micro-lesson with neither this nor `video` is a text lesson (图文课).
    */
   videoPending: z.boolean().optional(),
+  /** An event's time, place and replay; absent on other types. */
+  event: publicEventSchema.optional(),
 })
 
 export type PublicRecord = z.infer<typeof publicRecordSchema>
@@ -141,6 +171,12 @@ export const publishedContentSchema = z.object({
   themes: z.array(publicThemeSchema),
   organizations: z.array(publicOrganizationSchema),
   courseLists: z.array(publicCourseListSchema),
+  /** The service map (服务地图): practice bases, guidance centres and service stations; absent from exports made before it. */
+  places: z.array(publicPlaceSchema).optional(),
+  /** Organizations' public signing keys, for the verify page (issue 16); absent from exports made before certificates. */
+  signingKeys: z.array(publicSigningKeySchema).optional(),
+  /** The static revocation list: ids of revoked certificates, never names. */
+  revokedCertificates: z.array(revokedCertificateSchema).optional(),
 })
 
 export type PublishedContent = z.infer<typeof publishedContentSchema>

@@ -7,6 +7,7 @@ export const SECTION_OF_TYPE = {
   'case-study': 'cases',
   'lesson-plan': 'plans',
   'activity-plan': 'activities',
+  event: 'events',
 } as const satisfies Record<ContentTypeCode, string>
 
 /** Kinds of list page, with their site section. */

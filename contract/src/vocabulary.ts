@@ -119,9 +119,30 @@ export const contentTypes = [
   { code: 'case-study', label: '典型案例', parentLabel: '别人家的故事' },
   { code: 'lesson-plan', label: '教案', parentLabel: '教案' },
   { code: 'activity-plan', label: '活动方案', parentLabel: '活动方案' },
+  { code: 'event', label: '活动日历', parentLabel: '讲座和活动' },
 ] as const
 
 export type ContentTypeCode = (typeof contentTypes)[number]['code']
+
+/** Kinds of event on the calendar (活动日历, issue 17). */
+export const eventKinds = [
+  { code: 'lecture', label: '专家讲座' },
+  { code: 'parent-school-session', label: '家长学校课' },
+  { code: 'workshop', label: '亲子工作坊' },
+] as const
+
+export type EventKindCode = (typeof eventKinds)[number]['code']
+
+/** Where an event happens: at a place, or on a live stream. */
+export const eventModes = [
+  { code: 'in-person', label: '线下' },
+  { code: 'online', label: '线上直播' },
+] as const
+
+export type EventModeCode = (typeof eventModes)[number]['code']
+
+/** The time zone every event's times are given in, whatever the reader's phone is set to. */
+export const EVENT_TIME_ZONE = 'Asia/Shanghai'
 
 /**
  * Field names and units the experts use, with the words parents read on the

@@ -2,7 +2,7 @@
 // one dependency-free file (packServer.ts, bundled by buildOffline.ts), the offline pack's `node serve.mjs`.
 // sirv sends the files (precompressed `.br`/`.gz` siblings, ranges, ETags); compression
 // compresses every other text response on the fly; this file adds what is the site's own:
-// one normalized path per request, the build's per-path header rules, cache rules, the
+// one normalized path per request, the build's per-path header rules, cache rules (cacheRules.ts), the
 // directory redirect and the 404 pages.
 import { createReadStream, readFileSync, type Stats, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -10,6 +10,7 @@ import path from 'node:path'
 import { constants as zlibConstants } from 'node:zlib'
 import compression from 'compression'
 import sirv from 'sirv'
+import { cacheControlFor } from './cacheRules.ts'
 import type { HeaderRule } from '../src/integrations/embedHeaders.ts'
 
 /** MIME types by extension; HLS needs its own two (see the stack notes). Text types carry their charset. */
@@ -28,6 +29,7 @@ const MIME_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.vtt': 'text/vtt; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
   '.m3u8': 'application/vnd.apple.mpegurl',
   '.m4s': 'video/iso.segment',
   '.mp4': 'video/mp4',
@@ -47,13 +49,6 @@ const TEXT_TYPE = /^(?:text\/|image\/svg\+xml|application\/(?:json|xml|javascrip
  * offline pack's bundle does not carry the build's configuration module.
  */
 const BASE_HEADERS: Record<string, string> = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' }
-
-function cacheControl(urlPath: string): string {
-  // Hashed assets never change; pages and the service worker must be checked on every visit.
-  if (urlPath.startsWith('/_astro/')) return 'public, max-age=31536000, immutable'
-  if (urlPath.startsWith('/media/')) return 'public, max-age=86400'
-  return 'no-cache'
-}
 
 // Per-path headers written by the build (site/src/integrations/embedHeaders.ts): the page CSP,
 // CORS on the widget feeds and scripts, frame-ancestors on embed pages. Read again only when the file changes.
@@ -194,7 +189,8 @@ export function createStaticServer({ root }: { root: () => string }): Server {
     }
     const siteRoot = path.resolve(root())
     // Media gets the site's rules too: an uploaded SVG must not run script either.
-    response.setHeader('cache-control', cacheControl(urlPath))
+    // Cache rules (cacheRules.ts): hashed assets and versioned segments for a year, pages and playlists short.
+    response.setHeader('cache-control', cacheControlFor(urlPath))
     for (const [name, value] of Object.entries(headersFor(siteRoot, urlPath))) response.setHeader(name, value)
     const file = fileFor(siteRoot, urlPath)
     if (!file) {

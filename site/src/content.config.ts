@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content'
-import { publicCourseListSchema, publicOrganizationSchema, publicRecordSchema, publicThemeSchema } from '@gongyu/contract'
+import { publicCourseListSchema, publicOrganizationSchema, publicPlaceSchema, publicRecordSchema, publicThemeSchema } from '@gongyu/contract'
 import { publishedLoader } from './content/publishedLoader.ts'
 
 // Every collection comes from the CMS export and is checked with the contract's own schemas
@@ -9,4 +9,5 @@ export const collections = {
   themes: defineCollection({ loader: publishedLoader('themes'), schema: publicThemeSchema }),
   organizations: defineCollection({ loader: publishedLoader('organizations'), schema: publicOrganizationSchema }),
   courseLists: defineCollection({ loader: publishedLoader('courseLists'), schema: publicCourseListSchema }),
+  places: defineCollection({ loader: publishedLoader('places'), schema: publicPlaceSchema }),
 }

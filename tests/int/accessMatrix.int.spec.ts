@@ -25,6 +25,10 @@ const contentMatrix: Record<Operation, Actor[]> = {
 }
 
 const contentCollections: CollectionSlug[] = ['lessons', 'micro-lessons', 'case-studies', 'lesson-plans', 'activity-plans']
+// The service map (服务地图) follows the same editor → reviewer workflow as the course bank.
+contentCollections.push('places')
+// Events (活动日历) are a content type like the others (issue 17).
+contentCollections.push('events')
 
 let t: TestPayload
 let refs: { theme: Id; lesson: Id; organization: Id }
@@ -303,6 +307,93 @@ describe('access matrix: users', () => {
         expect((stored as { role: string }).role).not.toBe('admin')
         expect(await attempt(api, actor, 'users', 'read-published', self.id)).toBe(true)
       })
+    }
+  }
+})
+
+describe('access matrix: certificates and signing keys (own and other organization)', () => {
+  // Issue 16: only the organization's org-admin (and admins) see, issue, revoke or rotate; nobody deletes, since a
+  // deleted certificate would drop off the revocation list and a deleted key would stop old certificates checking.
+  type OrgOperation = 'read' | 'create' | 'update' | 'delete'
+  const ownerOf = { a: 'orgAdminA', b: 'orgAdminB' } as const
+  const orgMatrix = (owner: 'a' | 'b'): Record<OrgOperation, Actor[]> => ({
+    read: ['admin', ownerOf[owner]],
+    create: ['admin', ownerOf[owner]],
+    update: ['admin', ownerOf[owner]],
+    delete: [],
+  })
+  const changes = { certificates: { revoked: true }, 'signing-keys': { status: 'retired' } } as const
+  const changed = (collection: keyof typeof changes, doc: Record<string, unknown>) =>
+    collection === 'certificates' ? doc.revoked === true : doc.status === 'retired'
+  let courseLists: { a: Id; b: Id }
+
+  beforeAll(async () => {
+    const list = async (organization: Id) => await fixture('course-lists', 'published', validData('course-lists', { ...refs, organization }))
+    courseLists = { a: await list(t.organizations.a), b: await list(t.organizations.b) }
+  })
+
+  const organizationIdOf = (doc: Record<string, unknown>) => {
+    const organization = doc.organization as Id | { id: Id }
+    return typeof organization === 'object' ? organization.id : organization
+  }
+  const dataFor = (collection: keyof typeof changes, owner: 'a' | 'b') =>
+    collection === 'certificates'
+      ? {
+          recipientName: '王秀英',
+          organization: t.organizations[owner],
+          courseList: courseLists[owner],
+          hours: 8,
+          periodStart: '2026-03-01T04:00:00.000Z',
+          periodEnd: '2026-06-30T04:00:00.000Z',
+        }
+      : { organization: t.organizations[owner] }
+
+  /** Runs one operation; a create counts only when it made a record of the owner organization (an org-admin's own is forced). */
+  async function attemptOwned(api: Api, actor: Actor, collection: keyof typeof changes, operation: OrgOperation, owner: 'a' | 'b', id?: Id): Promise<boolean> {
+    const data = operation === 'create' ? dataFor(collection, owner) : operation === 'update' ? changes[collection] : undefined
+    if (api === 'local') {
+      const common = { collection, overrideAccess: false, user: userOf(actor), depth: 0 } as const
+      try {
+        if (operation === 'read') return (await t.payload.findByID({ ...common, id: id as Id })).id === id
+        if (operation === 'create') return organizationIdOf((await t.payload.create({ ...common, data: data as never })) as never) === t.organizations[owner]
+        if (operation === 'update') return changed(collection, (await t.payload.update({ ...common, id: id as Id, data: data as never })) as never)
+        await t.payload.delete({ ...common, id: id as Id })
+        return true
+      } catch (error) {
+        const status = (error as { status?: number }).status
+        // 400: an org-admin's certificate for another organization's list is refused by validation.
+        if (status === 403 || status === 404 || status === 401 || (operation === 'create' && status === 400)) return false
+        throw error
+      }
+    }
+    const as = asOf(actor)
+    const method = { read: 'GET', create: 'POST', update: 'PATCH', delete: 'DELETE' }[operation]
+    const response = await t.rest(method, operation === 'create' ? `/${collection}` : `/${collection}/${id}`, { as, body: data })
+    if (response.status >= 500) throw new Error(`${collection} ${operation} as ${actor} via REST answered ${response.status}`)
+    if (response.status >= 300) return false
+    if (operation === 'create') return organizationIdOf(response.json.doc) === t.organizations[owner]
+    if (operation === 'update') return changed(collection, response.json.doc)
+    return true
+  }
+
+  for (const collection of ['certificates', 'signing-keys'] as const) {
+    for (const owner of ['a', 'b'] as const) {
+      const table = orgMatrix(owner)
+      for (const operation of Object.keys(table) as OrgOperation[]) {
+        for (const actor of actors) {
+          const allowed = table[operation].includes(actor)
+          it.each(apis)(`${collection} of org ${owner}: ${operation} as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+            const id =
+              operation === 'create' ? undefined : (await t.payload.create({ collection, data: dataFor(collection, owner) as never, overrideAccess: true })).id
+            expect(await attemptOwned(api, actor, collection, operation, owner, id)).toBe(allowed)
+            // A refusal must leave the record as it was, not only answer 403.
+            if (id === undefined) return
+            const remaining = await t.payload.find({ collection, where: { id: { equals: id } }, depth: 0, overrideAccess: true })
+            expect(remaining.totalDocs).toBe(1)
+            if (operation === 'update') expect(changed(collection, remaining.docs[0] as never)).toBe(allowed)
+          })
+        }
+      }
     }
   }
 })

@@ -45,6 +45,7 @@ describe('database indexes', () => {
     'case-studies',
     'lesson-plans',
     'activity-plans',
+    'events',
     'themes',
     'organizations',
     'course-lists',

@@ -34,7 +34,7 @@ describe('seed loader', () => {
     const countAll = async () =>
       Object.fromEntries(
         await Promise.all(
-          (['lessons', 'micro-lessons', 'case-studies', 'lesson-plans', 'activity-plans', 'themes', 'organizations', 'course-lists'] as const).map(
+          (['lessons', 'micro-lessons', 'case-studies', 'lesson-plans', 'activity-plans', 'events', 'themes', 'organizations', 'course-lists'] as const).map(
             async (collection) => [collection, (await t.payload.count({ collection, overrideAccess: true })).totalDocs] as const,
           ),
         ),
@@ -51,6 +51,7 @@ describe('seed loader', () => {
       'case-studies': filesOf('case-study'),
       'lesson-plans': filesOf('lesson-plan'),
       'activity-plans': filesOf('activity-plan'),
+      events: filesOf('event'),
       themes: content.themes.length,
       // The test harness adds two organizations of its own.
       organizations: filesOf('organization') + 2,

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** What some tests need from the machine beyond `npm install`. */
-export type Capability = 'chromium' | 'video' | 'mongodb'
+export type Capability = 'chromium' | 'video' | 'mongodb' | 'meilisearch'
 
 /** Whether the machine has one capability, and if not, why, how to install it and which tests are left out. */
 export interface CapabilityState {
@@ -16,6 +16,8 @@ export interface CapabilityState {
   install: string
   /** Test files that cannot run without it (repository-relative); the MongoDB capability skips a whole Vitest project instead. */
   files: readonly string[]
+  /** What is skipped, when it is not whole files (those files skip the tests themselves, see `machineLacks`). */
+  neededBy?: string
 }
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -30,6 +32,10 @@ export const browserTestFiles = [
   'tests/e2e/adminFirstDay.e2e.spec.ts',
   'tests/e2e/adminWorkflow.e2e.spec.ts',
   'tests/e2e/adminWriting.e2e.spec.ts',
+  'tests/e2e/certificates.e2e.spec.ts',
+  'tests/e2e/events.e2e.spec.ts',
+  'tests/e2e/myLearning.e2e.spec.ts',
+  'tests/e2e/places.e2e.spec.ts',
   'tests/e2e/printHandout.e2e.spec.ts',
   'tests/e2e/readingComfort.e2e.spec.ts',
   'tests/e2e/searchPhone.e2e.spec.ts',
@@ -48,6 +54,7 @@ export const browserTestFiles = [
  * ffmpeg, and it skips that one test itself (see `machineLacks`).
  */
 export const videoTestFiles = [
+  'tests/int/backupRestore.int.spec.ts',
   'tests/int/mediaSafety.int.spec.ts',
   'tests/int/requestGuard.int.spec.ts',
   'tests/int/videoTranscode.int.spec.ts',
@@ -181,9 +188,39 @@ function mongodbState(): CapabilityState {
   return { ...base, available: true, reason: '' }
 }
 
+/**
+ * The Meilisearch server binary for the live search tests: MEILI_BIN, else
+ * the one built for this project's tests beside the checkout
+ * (`../shared/bin/meilisearch`, see its README).
+ */
+export function meilisearchExecutable(): string | undefined {
+  if (process.env.MEILI_BIN) return isExecutable(process.env.MEILI_BIN) ? process.env.MEILI_BIN : undefined
+  const beside = path.join(repositoryRoot, '..', 'shared', 'bin', 'meilisearch')
+  return isExecutable(beside) ? beside : undefined
+}
+
+/** Test files that run against a real Meilisearch (each skips only its live tests when it is missing). */
+export const meilisearchTestFiles = ['tests/int/meilisearchApi.spec.ts', 'tests/int/searchContract.int.spec.ts', 'tests/int/searchSync.int.spec.ts'] as const
+
+function meilisearchState(): CapabilityState {
+  const base = {
+    capability: 'meilisearch',
+    install:
+      'put a Meilisearch ≥ 1.50 server binary at ../shared/bin/meilisearch or name it with MEILI_BIN=/path/to/meilisearch, or point MEILI_HOST (and MEILI_MASTER_KEY) at a running server',
+    files: [],
+    neededBy: `the live Meilisearch tests in ${meilisearchTestFiles.join(', ')}`,
+  } as const
+  if (pretendMissing('meilisearch')) return { ...base, available: false, reason: 'GONGYU_MACHINE_WITHOUT names meilisearch' }
+  if (process.env.MEILI_HOST || meilisearchExecutable()) return { ...base, available: true, reason: '' }
+  const reason = process.env.MEILI_BIN
+    ? `MEILI_BIN=${process.env.MEILI_BIN} is not an executable file`
+    : 'no MEILI_HOST, no MEILI_BIN and no ../shared/bin/meilisearch'
+  return { ...base, available: false, reason }
+}
+
 /** Inspects the machine (fast: file look-ups, no process when everything is present). */
 export function machineCapabilities(): CapabilityState[] {
-  return [chromiumState(), videoState(), mongodbState()]
+  return [chromiumState(), videoState(), mongodbState(), meilisearchState()]
 }
 
 /**

@@ -5,6 +5,8 @@ import type { RecordLookups } from '../publishing/recordLookups'
 import { ActivityPlans } from './ActivityPlans'
 import { activityPlanToPublicRecord } from './ActivityPlans/toPublicRecord'
 import { CaseStudies } from './CaseStudies'
+import { Events } from './Events'
+import { eventToPublicRecord } from './Events/toPublicRecord'
 import { caseStudyToPublicRecord } from './CaseStudies/toPublicRecord'
 import { LessonPlans } from './LessonPlans'
 import { lessonPlanToPublicRecord } from './LessonPlans/toPublicRecord'
@@ -28,6 +30,7 @@ const registry = {
   'case-studies': { collection: CaseStudies, type: 'case-study', toPublicRecord: caseStudyToPublicRecord },
   'lesson-plans': { collection: LessonPlans, type: 'lesson-plan', toPublicRecord: lessonPlanToPublicRecord },
   'activity-plans': { collection: ActivityPlans, type: 'activity-plan', toPublicRecord: activityPlanToPublicRecord },
+  events: { collection: Events, type: 'event', toPublicRecord: eventToPublicRecord },
 } as const satisfies { [Slug in keyof CollectionDocuments]?: ContentType<Slug> }
 
 /** A CMS collection whose published documents become public records. */

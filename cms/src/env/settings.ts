@@ -37,6 +37,10 @@ export interface CmsSettings {
   nodeEnv: string | undefined
   /** `PAYLOAD_SECRET`; unset in development means one is generated (env/payloadSecret.ts). */
   payloadSecret: string | undefined
+  /** `GONGYU_SIGNING_KEY_SECRET`: encrypts organizations' private signing keys; unset means `PAYLOAD_SECRET` (env/signingKeySecret.ts). */
+  signingKeySecret: string | undefined
+  /** `GONGYU_SITE_URL`, default http://localhost:4321: the parents' site, which certificate QR codes open. */
+  siteUrl: string
   /** `DATABASE_URI`; unset means the SQLite file `gongyu.db` in the data folder. */
   databaseUri: string | undefined
   /** `PAYLOAD_PUBLIC_SERVER_URL`, default empty: the CMS's public URL. */
@@ -130,6 +134,8 @@ export function cmsSettings(env: NodeJS.ProcessEnv = process.env): CmsSettings {
   return {
     nodeEnv,
     payloadSecret: env.PAYLOAD_SECRET || undefined,
+    signingKeySecret: env.GONGYU_SIGNING_KEY_SECRET || undefined,
+    siteUrl: env.GONGYU_SITE_URL || 'http://localhost:4321',
     databaseUri: env.DATABASE_URI,
     publicServerUrl: env.PAYLOAD_PUBLIC_SERVER_URL ?? '',
     host: env.HOST || '0.0.0.0',

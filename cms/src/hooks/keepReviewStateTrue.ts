@@ -13,7 +13,7 @@ const titleLabel = localizedLabel('标题', 'Title')
  * which has already refused the moves a role may not make.
  */
 export const keepReviewStateTrue: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
-  const original = originalDoc as { reviewState?: ReviewState; _status?: string; title?: unknown } | undefined
+  const original = originalDoc as { reviewState?: ReviewState; _status?: string; title?: unknown; name?: unknown } | undefined
   const previous = original?.reviewState
   // A partial update (a PATCH of one field) carries only what changed; the rest is the stored document.
   if ((data._status ?? original?._status) === 'published') {
@@ -23,7 +23,8 @@ export const keepReviewStateTrue: CollectionBeforeChangeHook = ({ data, operatio
   const requested = (data.reviewState as ReviewState | undefined) ?? previous
   if (req.user && previous === 'approved' && requested === 'approved') data.reviewState = 'writing'
   if (data.reviewState === 'in-review' && previous !== 'in-review') {
-    const given = data.title ?? original?.title
+    // Places (服务地图) are titled by their name.
+    const given = data.title ?? original?.title ?? data.name ?? original?.name
     const title = typeof given === 'string' ? given.trim() : ''
     if (!title) {
       throw new ValidationError(

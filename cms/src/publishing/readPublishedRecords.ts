@@ -3,18 +3,20 @@ import type { PublicRecord, PublishedContent } from '@gongyu/contract'
 import { publicCollections, toPublicRecord, type ContentDocument, type PublicCollection } from '../collections/contentTypes'
 import { courseListToPublicCourseList } from '../collections/CourseLists/toPublicCourseList'
 import { organizationToPublicOrganization } from '../collections/Organizations/toPublicOrganization'
+import { placeToPublicPlace } from '../collections/Places/toPublicPlace'
 import { themeToPublicTheme } from '../collections/Themes/toPublicTheme'
 import type { Config } from '../payload-types'
 import type { RecordLookups, RelationValue } from './recordLookups'
 import { dataRelativePath, hlsDirectory, uploadDirectory } from '../env/paths'
 import { mediaLookup } from './mediaLookup'
+import { readTrustList } from './readTrustList'
 import { videoLookup } from './videoLookup'
 
 const PAGE_SIZE = 200
 
 type Id = string | number
 /** What cross-record references need of a document: its id, its slug and, for a lesson, its themes. */
-type ReferencedDocument = { id: Id; slug: string; themes?: RelationValue[] }
+type ReferencedDocument = { id: Id; slug: string; themes?: RelationValue[] | null }
 
 function idOf(value: unknown): Id | undefined {
   if (value && typeof value === 'object') return (value as { id?: Id }).id
@@ -22,7 +24,10 @@ function idOf(value: unknown): Id | undefined {
 }
 
 /** Every published document of a collection, read as an anonymous visitor. */
-async function readAnonymously<Slug extends PublicCollection | 'course-lists'>(payload: Payload, collection: Slug): Promise<Config['collections'][Slug][]> {
+async function readAnonymously<Slug extends PublicCollection | 'course-lists' | 'places'>(
+  payload: Payload,
+  collection: Slug,
+): Promise<Config['collections'][Slug][]> {
   const docs: Config['collections'][Slug][] = []
   for (let page = 1; ; page += 1) {
     const result = await payload.find({ collection, page, limit: PAGE_SIZE, depth: 0, draft: false, overrideAccess: false, sort: 'createdAt' })
@@ -66,12 +71,15 @@ async function lookupsFor(payload: Payload, docsByCollection: ReadonlyMap<Public
   const { recordIds, lessonThemes } = referencesOf(docsByCollection)
   const themeDocs = await payload.find({ collection: 'themes', limit: 0, pagination: false, depth: 0, overrideAccess: false, sort: 'slug' })
   const themeById = new Map<Id, { slug: string; name: string }>(themeDocs.docs.map((theme) => [theme.id, { slug: theme.slug, name: theme.name }]))
+  const hosts = await payload.find({ collection: 'organizations', limit: 0, pagination: false, depth: 0, overrideAccess: false, select: { slug: true } })
+  const hostSlugs = new Map<Id, string>(hosts.docs.map((organization) => [organization.id, organization.slug]))
   const lookups: RecordLookups = {
     themeOf: (value) => themeById.get(idOf(value) as Id),
     recordIdOf: (collection, value) => recordIds.get(`${collection}:${idOf(value)}`),
     lessonThemesOf: (value) => lessonThemes.get(idOf(value) as Id) ?? [],
     videoOf: await videoLookup(payload),
     mediaOf: await mediaLookup(payload),
+    organizationSlugOf: (value) => hostSlugs.get(idOf(value) as Id),
   }
   return { lookups, themeDocs, recordIds }
 }
@@ -127,6 +135,8 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
     .filter((courseList) => courseList !== undefined)
   const themes = themeDocs.docs.map(themeToPublicTheme)
   const organizations = organizationDocs.docs.map(organizationToPublicOrganization)
+  const places = (await readAnonymously(payload, 'places')).map(placeToPublicPlace).filter((place) => place !== undefined)
+  const { signingKeys, revokedCertificates } = await readTrustList(payload, courseListLookups.organizationSlugOf)
   return {
     generatedAt: new Date().toISOString(),
     // Relative to the data folder: the site build resolves them against its own GONGYU_DATA_DIR.
@@ -135,5 +145,8 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
     themes,
     organizations,
     courseLists,
+    places,
+    signingKeys,
+    revokedCertificates,
   }
 }

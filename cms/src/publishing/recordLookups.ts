@@ -23,4 +23,6 @@ export interface RecordLookups {
   videoOf: (video: MicroLesson['video'], captions: MicroLesson['captions']) => PublicVideo | null
   /** The media document a rich-text upload node names; without it, uploads render nothing. */
   mediaOf?: MediaLookup
+  /** The slug of a referenced organization (an event's host); without it, records name none. */
+  organizationSlugOf?: (value: RelationValue) => string | undefined
 }

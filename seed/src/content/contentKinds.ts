@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { activityPlanFrontMatter } from './frontMatter/activityPlanFrontMatter.ts'
 import { caseStudyFrontMatter } from './frontMatter/caseStudyFrontMatter.ts'
 import { courseListFrontMatter } from './frontMatter/courseListFrontMatter.ts'
+import { eventFrontMatter } from './frontMatter/eventFrontMatter.ts'
 import { lessonFrontMatter } from './frontMatter/lessonFrontMatter.ts'
 import { lessonPlanFrontMatter } from './frontMatter/lessonPlanFrontMatter.ts'
 import { microLessonFrontMatter } from './frontMatter/microLessonFrontMatter.ts'
@@ -26,6 +27,7 @@ export const contentKinds = {
   'case-study': { folder: 'case-studies', frontMatter: caseStudyFrontMatter },
   'lesson-plan': { folder: 'lesson-plans', frontMatter: lessonPlanFrontMatter },
   'activity-plan': { folder: 'activity-plans', frontMatter: activityPlanFrontMatter },
+  event: { folder: 'events', frontMatter: eventFrontMatter },
   organization: { folder: 'organizations', frontMatter: organizationFrontMatter },
   'course-list': { folder: 'course-lists', frontMatter: courseListFrontMatter },
 } as const satisfies Record<ContentTypeCode | 'organization' | 'course-list', ContentKindEntry>

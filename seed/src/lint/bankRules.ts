@@ -108,6 +108,14 @@ export function checkReferences(content: StarterContent): ContentProblem[] {
         problems.push({ file: item.file, field: 'grade', message: `与所服务课程的年级 ${String(lesson.data.grade)} 不一致` })
       }
     }
+    if (item.kind === 'event') {
+      if (!bySlug('organization', item.data.organization)) {
+        problems.push({ file: item.file, field: 'organization', message: `找不到机构 ${String(item.data.organization)}` })
+      }
+      if (item.data.replay !== undefined && !bySlug('micro-lesson', item.data.replay)) {
+        problems.push({ file: item.file, field: 'replay', message: `找不到回放微课 ${String(item.data.replay)}` })
+      }
+    }
     if (item.kind === 'course-list') {
       if (!bySlug('organization', item.data.organization)) {
         problems.push({ file: item.file, field: 'organization', message: `找不到机构 ${String(item.data.organization)}` })

@@ -33,6 +33,8 @@ const bodyStandards: Record<ContentKind, { sections?: readonly RequiredSection[]
   'case-study': { sections: caseStudySections, min: 500, max: 1600 },
   'lesson-plan': { sections: [{ heading: LESSON_PLAN_HANDOUT_HEADING, min: 200 }], min: 200 },
   'activity-plan': { min: 150 },
+  // The body is the event's summary, which the CMS holds to contentLimits.event.summary.
+  event: { min: 40, max: 300 },
   'micro-lesson': { min: 300, max: 1200 },
   organization: { min: 30 },
   'course-list': { min: 0 },

@@ -244,6 +244,30 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
     )
   }
 
+  for (const { item, data: d } of filesOf(content, 'event')) {
+    await upsert(
+      'events',
+      item.slug,
+      {
+        title: d.title,
+        kind: d.kind,
+        mode: d.mode,
+        summary: plainText(item.body),
+        presenter: d.presenter,
+        organization: idOf('organizations', d.organization),
+        startsAt: new Date(d.startsAt).toISOString(),
+        endsAt: new Date(d.endsAt).toISOString(),
+        venue: d.venue,
+        liveUrl: d.liveUrl,
+        grades: d.grades,
+        themes: themeIds(d.themes ?? []),
+        held: d.held ?? false,
+        replay: d.replay ? idOf('micro-lessons', d.replay) : null,
+      },
+      item,
+    )
+  }
+
   if (options.videoCacheDir) {
     const sampleVideos = microLessons.filter(({ data }) => data.video === 'generated').map(({ item }) => item)
     report.videos = await attachSampleVideos(payload, sampleVideos, ids, options.videoCacheDir, log)

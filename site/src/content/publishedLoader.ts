@@ -5,7 +5,7 @@ import { readSiteConfig } from '../config.ts'
 import { missingExportMessage } from './exportLocation.ts'
 
 /** The parts of the export that become content collections. */
-export type PublishedPart = 'records' | 'themes' | 'organizations' | 'courseLists'
+export type PublishedPart = 'records' | 'themes' | 'organizations' | 'courseLists' | 'places'
 
 interface ReadExport {
   file: string

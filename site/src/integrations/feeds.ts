@@ -3,7 +3,9 @@ import path from 'node:path'
 import type { PublicCourseList, PublicOrganization, PublicRecord, PublicTheme } from '@gongyu/contract'
 import { grades, type GradeCode } from '@gongyu/contract'
 import { dateLabel, gradesLabel, label, minutesLabel } from '../lib/labels.ts'
-import { feedPath, type FeedItem, type ListFeed, type CardFeed, type SearchFeed, type SearchEntry } from '../widgets/shared/feedTypes.ts'
+import { readSiteConfig } from '../config.ts'
+import { eventFeed } from './eventFeed.ts'
+import { feedPath, type FeedItem, type ListFeed, type CardFeed, type SearchFeed, type SearchEntry, type EventFeed } from '../widgets/shared/feedTypes.ts'
 import { safeText } from '../widgets/shared/safeText.ts'
 import { isItemType, isSlug } from '../widgets/shared/siteUrls.ts'
 
@@ -93,9 +95,12 @@ export function themeFeed(theme: PublicTheme, source: FeedSource): ListFeed {
   }
 }
 
-/** Every feed of one build, by path below the site root: lists, grades, themes, one card per lesson and micro-lesson, and the search titles. */
-export function buildFeeds(source: FeedSource): Map<string, ListFeed | CardFeed | SearchFeed> {
-  const feeds = new Map<string, ListFeed | CardFeed | SearchFeed>()
+/**
+ * Every feed of one build, by path below the site root: lists, grades, themes, one card per lesson and micro-lesson,
+ * the search titles, and the events still to come on `today`.
+ */
+export function buildFeeds(source: FeedSource, today: Date = readSiteConfig().buildDate): Map<string, ListFeed | CardFeed | SearchFeed | EventFeed> {
+  const feeds = new Map<string, ListFeed | CardFeed | SearchFeed | EventFeed>()
   for (const list of source.courseLists) if (isSlug(list.slug)) feeds.set(feedPath.list('course-list', list.slug), courseListFeed(list, source))
   for (const grade of grades) {
     const feed = gradeFeed(grade.code, source)
@@ -110,6 +115,7 @@ export function buildFeeds(source: FeedSource): Map<string, ListFeed | CardFeed 
     searchEntries.push([item.type, item.slug, item.title, item.meta, safeText(record.themeNames.join(' '), 300)])
   }
   feeds.set(feedPath.search(), { v: 1, items: searchEntries })
+  feeds.set(feedPath.events(), eventFeed(source.records, today))
   return feeds
 }
 

@@ -3,9 +3,15 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { type PublicCollection, publicCollections } from '../../collections/contentTypes'
 import { type ReviewState, reviewStates } from '../../fields/workflowFields'
 
+/** Collections under the same review workflow that are not content types, with their name and title field (服务地图, issue 17). */
+const OTHER_REVIEWED = { places: { label: '服务地点', titleField: 'name' } } as const
+
+/** A collection whose drafts go through the review queue. */
+export type QueueCollection = PublicCollection | keyof typeof OTHER_REVIEWED
+
 /** One row of the review queue or of an editor's drafts. */
 export interface QueueItem {
-  collection: PublicCollection
+  collection: QueueCollection
   /** The content type's Chinese name (专题课程, 教案…). */
   typeLabel: string
   id: string | number
@@ -28,6 +34,7 @@ export const QUEUE_PAGE_SIZE = 50
 interface QueueDocument {
   id: string | number
   title?: string | null
+  name?: string | null
   reviewState?: ReviewState | null
   submittedBy?: string | number | { id: string | number } | null
   submittedAt?: string | null
@@ -51,9 +58,13 @@ export async function findReviewQueue(
   user: NonNullable<PayloadRequest['user']>,
   scope: QueueScope,
 ): Promise<{ items: QueueItem[]; more: number }> {
-  const collections = Object.keys(publicCollections) as PublicCollection[]
+  const collections: QueueCollection[] = [
+    ...(Object.keys(publicCollections) as PublicCollection[]),
+    ...(Object.keys(OTHER_REVIEWED) as (keyof typeof OTHER_REVIEWED)[]),
+  ]
   const results = await Promise.all(
     collections.map(async (collection) => {
+      const other = collection in OTHER_REVIEWED ? OTHER_REVIEWED[collection as keyof typeof OTHER_REVIEWED] : undefined
       const found = await payload.find({
         collection,
         where: whereFor(scope, user),
@@ -61,11 +72,17 @@ export async function findReviewQueue(
         depth: 0,
         limit: QUEUE_PAGE_SIZE,
         sort: scope === 'review' ? 'submittedAt' : '-updatedAt',
-        select: { title: true, reviewState: true, submittedBy: true, submittedAt: true, updatedAt: true },
+        select: {
+          [other?.titleField ?? 'title']: true,
+          reviewState: true,
+          submittedBy: true,
+          submittedAt: true,
+          updatedAt: true,
+        },
         overrideAccess: false,
         user,
       })
-      return { collection, docs: found.docs as unknown as QueueDocument[], more: Math.max(0, found.totalDocs - found.docs.length) }
+      return { collection, label: other?.label, docs: found.docs as unknown as QueueDocument[], more: Math.max(0, found.totalDocs - found.docs.length) }
     }),
   )
   const submitterIds = [...new Set(results.flatMap(({ docs }) => docs.map((doc) => idOf(doc.submittedBy))).filter((id) => id !== null && id !== undefined))]
@@ -82,15 +99,15 @@ export async function findReviewQueue(
       })
     : { docs: [] }
   const nameOf = new Map(submitters.docs.map((doc) => [String(doc.id), (doc as { name?: string | null }).name || doc.email]))
-  const items = results.flatMap(({ collection, docs }) =>
+  const items = results.flatMap(({ collection, label, docs }) =>
     docs.map((doc): QueueItem => {
       const reviewState = doc.reviewState ?? 'writing'
       const submitterId = idOf(doc.submittedBy)
       return {
         collection,
-        typeLabel: labelOf(contentTypeVocabulary, publicCollections[collection]) ?? collection,
+        typeLabel: label ?? labelOf(contentTypeVocabulary, publicCollections[collection as PublicCollection]) ?? collection,
         id: doc.id,
-        title: doc.title?.trim() || '（无标题）',
+        title: (doc.title ?? doc.name)?.trim() || '（无标题）',
         reviewState,
         reviewStateLabel: reviewStates.find((state) => state.code === reviewState)?.label ?? reviewState,
         submitter: submitterId === null || submitterId === undefined ? '' : (nameOf.get(String(submitterId)) ?? ''),

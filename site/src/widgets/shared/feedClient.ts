@@ -1,4 +1,4 @@
-import type { CardFeed, FeedItem, ListFeed, SearchEntry, SearchFeed } from './feedTypes.ts'
+import type { CardFeed, EventFeed, EventFeedItem, FeedItem, ListFeed, SearchEntry, SearchFeed } from './feedTypes.ts'
 import { safeText } from './safeText.ts'
 import { isItemType, isSlug } from './siteUrls.ts'
 
@@ -79,6 +79,18 @@ export function readSearchFeed(value: unknown): SearchFeed {
     if (!Array.isArray(entry) || !isItemType(entry[0]) || !isSlug(entry[1])) continue
     const title = safeText(entry[2], 200)
     if (title) items.push([entry[0], entry[1], title, safeText(entry[3], 120), safeText(entry[4], 300)])
+  }
+  return { v: 1, items }
+}
+
+/** The events feed, checked item by item: only events with a checked slug, their grades only as codes. */
+export function readEventFeed(value: unknown): EventFeed {
+  const items: EventFeedItem[] = []
+  for (const entry of (Array.isArray(version1(value).items) ? version1(value).items : []) as unknown[]) {
+    const item = readItem(entry)
+    if (!item || item.type !== 'event' || !isObject(entry)) continue
+    const grades = Array.isArray(entry.grades) ? entry.grades.filter(isSlug) : []
+    items.push({ ...item, organization: isSlug(entry.organization) ? entry.organization : '', grades })
   }
   return { v: 1, items }
 }

@@ -14,6 +14,7 @@ export const SECTION_OF_TYPE = {
   'case-study': 'cases',
   'lesson-plan': 'plans',
   'activity-plan': 'activities',
+  event: 'events',
 } as const satisfies typeof Contract.SECTION_OF_TYPE
 
 export type FeedItemType = keyof typeof SECTION_OF_TYPE
@@ -67,11 +68,26 @@ export interface SearchFeed {
   items: SearchEntry[]
 }
 
+/** An upcoming event, for `<gongyu-event-list>`: `date` is its time written out in Beijing time; the host and grades let a widget filter. */
+export interface EventFeedItem extends FeedItem {
+  /** Slug of the host organization; empty when none. */
+  organization: string
+  /** Grade codes. */
+  grades: string[]
+}
+
+/** The upcoming events at build time, earliest first. */
+export interface EventFeed {
+  v: 1
+  items: EventFeedItem[]
+}
+
 /** Feed paths below the site root (and below zh-hant/ for Traditional). */
 export const feedPath = {
   list: (kind: ListKind, slug: string) => `feeds/${SECTION_OF_LIST[kind]}/${slug}.json`,
   card: (type: FeedItemType, slug: string) => `feeds/${SECTION_OF_TYPE[type]}/${slug}.json`,
   search: () => 'feeds/search.json',
+  events: () => 'feeds/events.json',
 }
 
 /** Slugs and grade codes: lowercase letters, digits and single hyphens (the CMS's own rule). */

@@ -48,4 +48,6 @@ export const siteUrls = {
   listFeed: (base: URL, script: Script, kind: ListKind, slug: string) => under(base, script, feedPath.list(kind, slug)),
   cardFeed: (base: URL, script: Script, type: FeedItemType, slug: string) => under(base, script, feedPath.card(type, slug)),
   searchFeed: (base: URL, script: Script) => under(base, script, feedPath.search()),
+  events: (base: URL, script: Script) => under(base, script, 'events/'),
+  eventsFeed: (base: URL, script: Script) => under(base, script, feedPath.events()),
 }

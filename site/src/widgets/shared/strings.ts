@@ -14,6 +14,9 @@ const hans = {
   searchFound: '找到 {n} 条结果',
   searchNone: '没有找到相关内容，换个词试试，或到共育网站搜索。',
   searchOnSite: '在共育网站搜索“{q}”',
+  events: '讲座和活动',
+  noEvents: '近期还没有安排活动。',
+  moreEvents: '在共育网站查看全部讲座和活动',
 }
 
 export type StringKey = keyof typeof hans
@@ -37,6 +40,9 @@ const hant: Record<StringKey, string> = {
   searchFound: '找到 {n} 條結果',
   searchNone: '沒有找到相關內容，換個詞試試，或到共育網站搜尋。',
   searchOnSite: '在共育網站搜尋「{q}」',
+  events: '講座和活動',
+  noEvents: '近期還沒有安排活動。',
+  moreEvents: '在共育網站檢視全部講座和活動',
 }
 
 /** Both tables, for the test that keeps them in step. */
