@@ -107,8 +107,8 @@ export async function startMeilisearch(binary: string): Promise<TestMeilisearch>
 
 /**
  * The Meilisearch for a test file: the server MEILI_HOST names (key from
- * MEILI_ADMIN_KEY or MEILI_MASTER_KEY), else the binary MEILI_BIN or
- * `../shared/bin/meilisearch` names, started here. Callers skip first when
+ * MEILI_ADMIN_KEY or MEILI_MASTER_KEY), else the binary MEILI_BIN,
+ * `../shared/bin/meilisearch` or PATH gives, started here. Callers skip first when
  * `machineLacks('meilisearch')`.
  */
 export async function testMeilisearch(): Promise<TestMeilisearch> {

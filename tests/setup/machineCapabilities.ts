@@ -196,7 +196,8 @@ function mongodbState(): CapabilityState {
 export function meilisearchExecutable(): string | undefined {
   if (process.env.MEILI_BIN) return isExecutable(process.env.MEILI_BIN) ? process.env.MEILI_BIN : undefined
   const beside = path.join(repositoryRoot, '..', 'shared', 'bin', 'meilisearch')
-  return isExecutable(beside) ? beside : undefined
+  // A server installed from a package or release is on PATH.
+  return isExecutable(beside) ? beside : findExecutable('meilisearch')
 }
 
 /** Test files that run against a real Meilisearch (each skips only its live tests when it is missing). */
@@ -214,7 +215,7 @@ function meilisearchState(): CapabilityState {
   if (process.env.MEILI_HOST || meilisearchExecutable()) return { ...base, available: true, reason: '' }
   const reason = process.env.MEILI_BIN
     ? `MEILI_BIN=${process.env.MEILI_BIN} is not an executable file`
-    : 'no MEILI_HOST, no MEILI_BIN and no ../shared/bin/meilisearch'
+    : 'no MEILI_HOST, no MEILI_BIN, no ../shared/bin/meilisearch and no meilisearch on PATH'
   return { ...base, available: false, reason }
 }
 
