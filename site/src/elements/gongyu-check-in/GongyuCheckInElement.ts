@@ -4,6 +4,7 @@ import { addStamp, type StoreProblem } from '../../lib/myLearning/learningStore.
 import { ed25519Verifier } from '../gongyu-verify/ed25519Verifier.ts'
 import type { TrustList } from '../gongyu-verify/verifyCertificate.ts'
 import { type CheckInFailure, checkInSession } from './checkInSession.ts'
+import { fillTemplate, readPageData } from '../../lib/pageText.ts'
 
 /** The page's words, as JSON in the page so the Traditional copy converts them. */
 export interface CheckInLabels {
@@ -14,10 +15,6 @@ export interface CheckInLabels {
   reasons: Record<CheckInFailure | 'old-browser', string>
   storeProblems: Record<StoreProblem, string>
   waiting: string
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
 }
 
 /**
@@ -33,7 +30,7 @@ export class GongyuCheckInElement extends HTMLElement {
 
   connectedCallback(): void {
     if (!this.data) {
-      this.data = JSON.parse(this.querySelector('script[type="application/json"]')?.textContent ?? '{}')
+      this.data = readPageData(this)
       this.querySelector('.check-in-fallback')?.setAttribute('hidden', '')
       this.result = document.createElement('div')
       this.result.className = 'check-in-result'
@@ -85,7 +82,7 @@ export class GongyuCheckInElement extends HTMLElement {
       return
     }
     result.dataset.status = 'done'
-    const detail = fill(labels.doneDetail, {
+    const detail = fillTemplate(labels.doneDetail, {
       title: content.title,
       date: chineseDay(content.on),
       hours: String(content.hours),
@@ -99,7 +96,7 @@ export class GongyuCheckInElement extends HTMLElement {
     if (!data || !result) return
     result.dataset.status = 'refused'
     result.dataset.reason = reason
-    result.append(heading(data.labels.refused), paragraph(fill(data.labels.reasons[reason], { organization })))
+    result.append(heading(data.labels.refused), paragraph(fillTemplate(data.labels.reasons[reason], { organization })))
   }
 }
 

@@ -4,10 +4,7 @@ import { hoursText, summarize } from '../../lib/myLearning/learningSummary.ts'
 import { localDay } from '../../lib/myLearning/localDay.ts'
 import { exportFileName, exportFileText, type ImportReading, MAX_IMPORT_BYTES, readImport, transferCode } from '../../lib/myLearning/transferText.ts'
 import type { MyLearningLabels } from './myLearningLabels.ts'
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
-}
+import { fillTemplate, readPageData } from '../../lib/pageText.ts'
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag)
@@ -31,7 +28,7 @@ export class GongyuMyLearning extends HTMLElement {
   connectedCallback(): void {
     if (this.started) return
     this.started = true
-    this.labels = JSON.parse(this.querySelector('script[type="application/json"]')?.textContent ?? '{}') as MyLearningLabels
+    this.labels = readPageData<MyLearningLabels>(this)
     this.store = learningStore()
     this.querySelector('[data-learning-nojs]')?.setAttribute('hidden', '')
     for (const part of this.querySelectorAll('[data-learning-js]')) part.removeAttribute('hidden')
@@ -85,7 +82,7 @@ export class GongyuMyLearning extends HTMLElement {
     link.click()
     link.remove()
     setTimeout(() => URL.revokeObjectURL(url), 60_000)
-    this.say(fill(this.labels.exported, { name }))
+    this.say(fillTemplate(this.labels.exported, { name }))
   }
 
   private showCode(): void {
@@ -152,7 +149,7 @@ export class GongyuMyLearning extends HTMLElement {
     if (codeInput) codeInput.value = ''
     this.afterChange(
       result,
-      fill(this.labels.imported, {
+      fillTemplate(this.labels.imported, {
         done: result.record.done.length - before.record.done.length,
         practised: result.record.practised.length - before.record.practised.length,
         stamps: result.record.stamps.length - before.record.stamps.length,
@@ -182,9 +179,9 @@ export class GongyuMyLearning extends HTMLElement {
       const figure = this.find(`[data-figure="${name}"]`)
       if (figure) figure.textContent = text
     }
-    setFigure('lessons', fill(this.labels.lessons, { count: figures.lessonsDone }))
-    setFigure('days', fill(this.labels.days, { count: figures.daysPractisedThisWeek }))
-    setFigure('hours', fill(this.labels.hours, { hours: hoursText(figures.selfStudyMinutes) }))
+    setFigure('lessons', fillTemplate(this.labels.lessons, { count: figures.lessonsDone }))
+    setFigure('days', fillTemplate(this.labels.days, { count: figures.daysPractisedThisWeek }))
+    setFigure('hours', fillTemplate(this.labels.hours, { hours: hoursText(figures.selfStudyMinutes) }))
 
     const list = this.find('[data-done-list]')
     list?.replaceChildren(
@@ -195,7 +192,7 @@ export class GongyuMyLearning extends HTMLElement {
           const item = element('li')
           const link = element('a', entry.title || slug)
           link.href = this.linkTo(this.labels.sections[type] ?? 'lessons', slug)
-          item.append(link, element('span', fill(this.labels.doneOn, { on: entry.on })))
+          item.append(link, element('span', fillTemplate(this.labels.doneOn, { on: entry.on })))
           return item
         }),
     )
@@ -203,10 +200,10 @@ export class GongyuMyLearning extends HTMLElement {
 
     const stamps = this.find('[data-stamps]')
     stamps?.toggleAttribute('hidden', record.stamps.length === 0)
-    setFigure('stamps', fill(this.labels.stamps, { count: figures.stamps, hours: String(Math.round(figures.stampHours * 10) / 10) }))
+    setFigure('stamps', fillTemplate(this.labels.stamps, { count: figures.stamps, hours: String(Math.round(figures.stampHours * 10) / 10) }))
     this.find('[data-stamp-list]')?.replaceChildren(
       ...record.stamps.map((stamp) =>
-        element('li', fill(this.labels.stampLine, { on: stamp.on, title: stamp.title, organization: stamp.organization, hours: stamp.hours })),
+        element('li', fillTemplate(this.labels.stampLine, { on: stamp.on, title: stamp.title, organization: stamp.organization, hours: stamp.hours })),
       ),
     )
   }

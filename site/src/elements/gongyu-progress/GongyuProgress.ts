@@ -2,6 +2,7 @@ import type { LearningStore, StoreResult } from '../../lib/myLearning/learningSt
 import type { LearningRecord } from '../../lib/myLearning/learningRecord.ts'
 import { localDay } from '../../lib/myLearning/localDay.ts'
 import type { ProgressLabels } from './progressLabels.ts'
+import { readPageData } from '../../lib/pageText.ts'
 
 /** Runs `task` when the browser is idle (or soon, where it cannot say): the page's text comes first. */
 function whenIdle(task: () => void): void {
@@ -61,7 +62,7 @@ export class GongyuProgress extends HTMLElement {
   }
 
   private async start(): Promise<void> {
-    this.labels = JSON.parse(this.querySelector('script[type="application/json"]')?.textContent ?? '{}') as ProgressLabels
+    this.labels = readPageData<ProgressLabels>(this)
     const { learningStore } = await import('../../lib/myLearning/learningStore.ts')
     this.store = learningStore()
     this.addEventListener('click', (event) => this.press(event))

@@ -1,4 +1,5 @@
 import type { SearchHit, SearchResponse } from '@gongyu/search'
+import { readPageData } from '../../lib/pageText.ts'
 
 /** UI text and code labels, rendered into the page as JSON so the Traditional build converts them with the page. */
 export interface SearchLabels {
@@ -40,7 +41,7 @@ export class GongyuSearchElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.results) return
-    this.labels = JSON.parse(this.querySelector('script[type="application/json"]')?.textContent ?? '{}') as SearchLabels
+    this.labels = readPageData<SearchLabels>(this)
     const input = document.querySelector<HTMLInputElement>(this.getAttribute('input-selector') ?? 'input[name="q"]')
     this.form = input?.form ?? null
     // tabindex -1: after turning a page, focus moves here, to the top of the new results.

@@ -1,6 +1,7 @@
 import { chineseDay } from '@gongyu/contract'
 import { ed25519Verifier } from './ed25519Verifier.ts'
 import { type TrustList, type VerifyFailure, type VerifyOutcome, verifyCertificate } from './verifyCertificate.ts'
+import { fillTemplate, readPageData } from '../../lib/pageText.ts'
 
 /** The page's words, rendered into it as JSON so the Traditional copy converts them with the page. */
 export interface VerifyLabels {
@@ -20,10 +21,6 @@ interface VerifyData {
   trust: TrustList
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole)
-}
-
 /**
  * `<gongyu-verify>`: checks the certificate in the page's fragment (`#…`,
  * which never reaches a server) against the keys and revocation list built
@@ -37,7 +34,7 @@ export class GongyuVerifyElement extends HTMLElement {
 
   connectedCallback(): void {
     if (!this.data) {
-      this.data = JSON.parse(this.querySelector('script[type="application/json"]')?.textContent ?? '{}') as VerifyData
+      this.data = readPageData<VerifyData>(this)
       this.querySelector('.verify-fallback')?.setAttribute('hidden', '')
       this.result = document.createElement('div')
       this.result.className = 'verify-result'
@@ -80,21 +77,24 @@ export class GongyuVerifyElement extends HTMLElement {
       const reason = outcome === 'old-browser' ? 'old-browser' : outcome.reason
       result.dataset.reason = reason
       const organization = outcome === 'old-browser' ? '' : (outcome.keyOrganizationName ?? '')
-      result.append(paragraph('verify-reason', fill(labels.reasons[reason], { organization })))
+      result.append(paragraph('verify-reason', fillTemplate(labels.reasons[reason], { organization })))
       return
     }
     const { content, organizationName } = outcome
     const explain = outcome.status === 'revoked' ? labels.explain.revoked : labels.explain.valid
     result.append(
-      paragraph('verify-reason', fill(explain, { organization: organizationName, date: outcome.status === 'revoked' ? chineseDay(outcome.revokedOn) : '' })),
+      paragraph(
+        'verify-reason',
+        fillTemplate(explain, { organization: organizationName, date: outcome.status === 'revoked' ? chineseDay(outcome.revokedOn) : '' }),
+      ),
     )
     const list = document.createElement('dl')
     list.className = 'verify-fields'
     const rows: [keyof VerifyLabels['fields'], string][] = [
       ['name', content.name],
       ['programme', content.programme],
-      ['hours', fill(labels.hoursValue, { hours: String(content.hours) })],
-      ['period', fill(labels.periodValue, { start: chineseDay(content.periodStart), end: chineseDay(content.periodEnd) })],
+      ['hours', fillTemplate(labels.hoursValue, { hours: String(content.hours) })],
+      ['period', fillTemplate(labels.periodValue, { start: chineseDay(content.periodStart), end: chineseDay(content.periodEnd) })],
       ['organization', organizationName],
       ['issuedOn', chineseDay(content.issuedOn)],
       ['id', content.id],
