@@ -108,7 +108,13 @@ describe('the admin on the first day', () => {
 
   it('makes the first account an admin, with 管理员 offered on the form rather than 课程专家（编辑）', async () => {
     // A school's data folder with the starter bank and no accounts yet: the env-made admin removes itself.
-    const token = await login(cms.admin.email, cms.admin.password)
+    // Right after the refused re-seed above, its process may still hold the database for a moment.
+    let token = ''
+    const signIn = async () => {
+      token = (await login(cms.admin.email, cms.admin.password)) ?? ''
+      return token
+    }
+    await expect.poll(signIn, { timeout: 30_000 }).not.toBe('')
     const me = (await api('/users/me', { token })).json.user
     expect((await api(`/users/${me.id}`, { method: 'DELETE', token })).status).toBe(200)
 
