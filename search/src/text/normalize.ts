@@ -1,6 +1,9 @@
 import * as OpenCC from 'opencc-js/t2cn'
 
 // Taiwan and Hong Kong forms both map to mainland Simplified; `t2cn` is the small browser-safe build.
+// `twp` also maps Taiwan's words (影片 → 视频, 軟體 → 软件), so a Taiwan parent's word finds the
+// mainland one; it is for matching only, as a phrase may change length.
+const fromTaiwanPhrases = OpenCC.Converter({ from: 'twp', to: 'cn' })
 const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' })
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' })
 
@@ -10,7 +13,7 @@ const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' })
  * lower case, and runs of white space folded.
  */
 export function normalizeText(text: string): string {
-  return fromHongKong(fromTaiwan(text.normalize('NFKC')))
+  return fromHongKong(fromTaiwanPhrases(text.normalize('NFKC')))
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()

@@ -10,6 +10,9 @@ describe('normalizeText', () => {
     ['孩子玩手機停不下來', '孩子玩手机停不下来'],
     ['ＡＤＨＤ　孩子', 'adhd 孩子'],
     ['  考前\n睡不著 ', '考前 睡不着'],
+    // Taiwan's words, not only its characters: a parent's 影片 finds the 视频 lessons.
+    ['孩子一直看影片', '孩子一直看视频'],
+    ['網路成癮', '网络成瘾'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeText(input)).toBe(expected)
   })
