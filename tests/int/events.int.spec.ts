@@ -75,7 +75,7 @@ describe('events refuse bad input in Chinese and save nothing', () => {
   })
 
   it('a published in-person event without a place', async () => {
-    await expectRefused({ ...validData('events', refs), mode: 'in-person', liveUrl: null }, /venue: 线下活动请填写地点/, 'reviewer')
+    await expectRefused({ ...validData('events', refs), mode: 'in-person', liveUrl: null }, /venue: 线下活动请从服务地图中选择场所，或填写地点/, 'reviewer')
   })
 
   it('a person named as the speaker', async () => {
@@ -104,5 +104,19 @@ describe('events refuse bad input in Chinese and save nothing', () => {
     expect(record?.event?.held).toBe(true)
     expect(record?.event?.replay).toMatch(/^micro-lesson:/)
     expect(record?.event?.startsAt).toBe('2026-03-01T11:30:00.000Z')
+  })
+
+  it('publishes an in-person event at a place from the service map, named and linked only once the place is published', async () => {
+    const placeData = { ...validData('places', refs), address: '人民路 12 号' } as { name: string; address: string }
+    const draftPlace = await t.payload.create({ collection: 'places', data: placeData as never, draft: true })
+    const event = { ...validData('events', refs), mode: 'in-person', liveUrl: null, venue: null, place: draftPlace.id }
+    const { status, json } = await t.rest('POST', '/events', { as: 'reviewer', body: { ...event, _status: 'published' } })
+    expect(status, messagesOf(json)).toBe(201)
+    const { readPublishedRecords } = await import('@gongyu/cms/publishing')
+    const exported = async () => (await readPublishedRecords(t.payload)).find((entry) => entry.slug === json.doc.slug)?.event
+    // A draft place is not public: the event names neither it nor its address.
+    expect(await exported()).toMatchObject({ mode: 'in-person', venue: null, place: null })
+    await t.payload.update({ collection: 'places', id: draftPlace.id, data: { _status: 'published' } as never, overrideAccess: true })
+    expect(await exported()).toMatchObject({ venue: `${placeData.name}（人民路 12 号）`, place: draftPlace.slug })
   })
 })

@@ -12,6 +12,13 @@ export interface ThemeReference {
   name: string
 }
 
+/** A published place as an event names it. */
+export interface PlaceReference {
+  slug: string
+  name: string
+  address: string
+}
+
 /** What a mapping needs from outside the document: referenced themes, records, videos and media. */
 export interface RecordLookups {
   themeOf: (value: RelationValue) => ThemeReference | undefined
@@ -25,4 +32,6 @@ export interface RecordLookups {
   mediaOf?: MediaLookup
   /** The slug of a referenced organization (an event's host); without it, records name none. */
   organizationSlugOf?: (value: RelationValue) => string | undefined
+  /** A published place of the service map (an event's place); undefined for drafts and missing ones. */
+  placeOf?: (value: RelationValue) => PlaceReference | undefined
 }

@@ -1,4 +1,4 @@
-import type { PublicOrganization, PublicRecord } from '@gongyu/contract'
+import { type PublicOrganization, type PublicPlace, type PublicRecord, placeUrls } from '@gongyu/contract'
 import type { EventRecord } from './eventCalendar.ts'
 import { beijingParts } from './eventTime.ts'
 import { gradesLabel } from './labels.ts'
@@ -17,6 +17,7 @@ export function educationEvent(
   organization: PublicOrganization | undefined,
   replay: PublicRecord | undefined,
   siteUrl: string,
+  place?: PublicPlace,
 ): Record<string, unknown> {
   const { event } = record
   const online = event.mode === 'online'
@@ -33,7 +34,15 @@ export function educationEvent(
     eventAttendanceMode: online ? 'https://schema.org/OnlineEventAttendanceMode' : 'https://schema.org/OfflineEventAttendanceMode',
     location: online
       ? { '@type': 'VirtualLocation', ...(event.liveUrl ? { url: event.liveUrl } : {}) }
-      : { '@type': 'Place', name: event.venue ?? '', address: event.venue ?? '' },
+      : place
+        ? // No `geo`: the directory's coordinates are GCJ-02, and schema.org reads WGS 84.
+          {
+            '@type': 'Place',
+            name: place.name,
+            address: place.address || event.venue || place.name,
+            url: new URL(placeUrls.place(place.slug), siteUrl).toString(),
+          }
+        : { '@type': 'Place', name: event.venue ?? '', address: event.venue ?? '' },
     educationalLevel: gradesLabel(record),
     audience: { '@type': 'EducationalAudience', educationalRole: 'parent' },
     isAccessibleForFree: true,

@@ -4,6 +4,7 @@ import { codeSelect } from '../../fields/codeSelect'
 import { themesField } from '../../fields/themesField'
 import { localizedLabel } from '../../i18n/localizedLabel'
 import { contentCollection } from '../contentCollection'
+import { PLACES_SLUG } from '../Places'
 import { checkEventSchedule } from './hooks/checkEventSchedule'
 import { rejectPersonAsSpeaker } from './hooks/rejectPersonAsSpeaker'
 
@@ -48,13 +49,29 @@ export const Events = contentCollection({
     { name: 'organization', type: 'relationship', relationTo: 'organizations', required: true, label: localizedLabel('主办机构', 'Host organization') },
     { type: 'row', fields: [beijingTime('startsAt', '开始时间（北京时间）', 'Starts'), beijingTime('endsAt', '结束时间（北京时间）', 'Ends')] },
     {
-      // Free text until the directory of places (服务地图) exists; a relationship to it can sit beside this field.
+      // A place from the directory (服务地图) links the event page to its entry and map links.
+      name: 'place',
+      type: 'relationship',
+      relationTo: PLACES_SLUG,
+      label: localizedLabel('服务地图中的场所', 'Place from the service map'),
+      admin: {
+        description: localizedLabel(
+          '线下活动可从服务地图中选择场所；不在服务地图中的地点，请在下面的“地点”里填写。',
+          'In person: a place from the service map, or type the venue below.',
+        ),
+        condition: (_, siblingData) => siblingData?.mode !== 'online',
+      },
+    },
+    {
       name: 'venue',
       type: 'text',
       ...contentLimits.event.venue,
       label: localizedLabel('地点', 'Venue'),
       admin: {
-        description: localizedLabel('线下活动必填：场所名称和地址，例如“城关镇家长学校（人民路 12 号）”。', 'In person: the place’s name and address.'),
+        description: localizedLabel(
+          '线下活动没有选择服务地图中的场所时必填：场所名称和地址，例如“城关镇家长学校（人民路 12 号）”。',
+          'In person, without a place from the service map: the place’s name and address.',
+        ),
         condition: (_, siblingData) => siblingData?.mode !== 'online',
       },
     },

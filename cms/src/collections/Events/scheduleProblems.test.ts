@@ -52,5 +52,7 @@ describe('scheduleProblems', () => {
     expect(paths(scheduleProblems({ ...online, liveUrl: null }, now))).toEqual(['liveUrl'])
     expect(paths(scheduleProblems({ ...online, mode: 'in-person', liveUrl: null, venue: '  ' }, now))).toEqual(['venue'])
     expect(scheduleProblems({ ...online, mode: 'in-person', liveUrl: null, venue: '城关镇家长学校' }, now)).toEqual([])
+    // A place chosen from the service map is enough.
+    expect(scheduleProblems({ ...online, mode: 'in-person', liveUrl: null, venue: null, place: 7 }, now)).toEqual([])
   })
 })

@@ -8,7 +8,7 @@ export interface ScheduleProblem {
   message: string
 }
 
-type ScheduleFields = Partial<Pick<Event, 'startsAt' | 'endsAt' | 'mode' | 'venue' | 'liveUrl' | 'held' | 'replay' | '_status'>>
+type ScheduleFields = Partial<Pick<Event, 'startsAt' | 'endsAt' | 'mode' | 'venue' | 'place' | 'liveUrl' | 'held' | 'replay' | '_status'>>
 
 function instant(value: unknown): number | undefined {
   if (typeof value !== 'string' && !(value instanceof Date)) return undefined
@@ -52,8 +52,8 @@ export function scheduleProblems(event: ScheduleFields, now: Date): ScheduleProb
     } else if (publishing) {
       problems.push({ path: 'liveUrl', label: '直播链接', message: '线上活动请填写直播链接（以 https:// 开头）。' })
     }
-  } else if (event.mode === 'in-person' && publishing && !filled(event.venue)) {
-    problems.push({ path: 'venue', label: '地点', message: '线下活动请填写地点：场所名称和地址。' })
+  } else if (event.mode === 'in-person' && publishing && !filled(event.venue) && (event.place === null || event.place === undefined)) {
+    problems.push({ path: 'venue', label: '地点', message: '线下活动请从服务地图中选择场所，或填写地点：场所名称和地址。' })
   }
   return problems
 }

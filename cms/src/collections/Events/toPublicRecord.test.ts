@@ -18,6 +18,7 @@ const event = {
   startsAt_tz: 'Asia/Shanghai',
   endsAt: '2026-09-17T12:30:00.000Z',
   endsAt_tz: 'Asia/Shanghai',
+  place: null,
   venue: null,
   liveUrl: 'https://live.example.cn/room/k1',
   grades: ['k1', 'p1'],
@@ -38,6 +39,9 @@ const event = {
 const lookups = {
   ...fakeRecordLookups({ themes: { 11: { slug: 'emotions', name: '情绪' } }, records: { 'micro-lessons:21': 'micro-lesson:goodbye' } }),
   organizationSlugOf: (value: number | { id: number | string } | string) => (value === 4 ? 'org-urban-kindergarten' : undefined),
+  // Place 7 is published in the service map; any other id is a draft or gone.
+  placeOf: (value: number | { id: number | string } | string) =>
+    value === 7 ? { slug: 'chengguan-guidance-centre', name: '城关镇家庭教育指导中心', address: '人民路 12 号' } : undefined,
 }
 
 describe('eventToPublicRecord', () => {
@@ -73,6 +77,7 @@ describe('eventToPublicRecord', () => {
         endsAt: '2026-09-17T12:30:00.000Z',
         mode: 'online',
         venue: null,
+        place: null,
         liveUrl: 'https://live.example.cn/room/k1',
         organization: 'org-urban-kindergarten',
         held: true,
@@ -89,6 +94,19 @@ describe('eventToPublicRecord', () => {
     const record = eventToPublicRecord({ ...event, mode: 'in-person', venue: ' 城关镇家长学校 ', held: false }, lookups)
     expect(record?.event).toMatchObject({ mode: 'in-person', venue: '城关镇家长学校', liveUrl: null, held: false, replay: null })
     expect(record?.related).toEqual([])
+  })
+
+  it('names the service-map place of an in-person event, with its name and address when no venue is typed', () => {
+    const chosen = eventToPublicRecord({ ...event, mode: 'in-person', liveUrl: null, place: 7 }, lookups)
+    expect(chosen?.event).toMatchObject({ venue: '城关镇家庭教育指导中心（人民路 12 号）', place: 'chengguan-guidance-centre' })
+    const typedRoom = eventToPublicRecord({ ...event, mode: 'in-person', liveUrl: null, place: 7, venue: '指导中心二楼活动室' }, lookups)
+    expect(typedRoom?.event).toMatchObject({ venue: '指导中心二楼活动室', place: 'chengguan-guidance-centre' })
+    // A draft or deleted place is never linked, and an online event names none.
+    expect(eventToPublicRecord({ ...event, mode: 'in-person', liveUrl: null, place: 8, venue: '村委会' }, lookups)?.event).toMatchObject({
+      venue: '村委会',
+      place: null,
+    })
+    expect(eventToPublicRecord({ ...event, place: 7 }, lookups)?.event).toMatchObject({ venue: null, place: null })
   })
 
   it('never publishes a live link that is not https', () => {

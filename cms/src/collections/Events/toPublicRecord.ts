@@ -1,7 +1,7 @@
 import { httpsUrlSchema, type PublicEvent, type PublicRecord } from '@gongyu/contract'
 import type { Event } from '../../payload-types'
 import { recordBase } from '../../publishing/recordBase'
-import type { RecordLookups } from '../../publishing/recordLookups'
+import type { PlaceReference, RecordLookups } from '../../publishing/recordLookups'
 import { recordSections } from '../../publishing/recordSections'
 import { relatedRecordIds } from '../../publishing/relatedRecordIds'
 import { htmlOf } from '../../publishing/sectionHtml'
@@ -17,6 +17,10 @@ function safeLiveUrl(value: string | null | undefined): string | null {
   return trimmed && httpsUrlSchema.safeParse(trimmed).success ? trimmed : null
 }
 
+function placeLabel(place: PlaceReference): string {
+  return place.address ? `${place.name}（${place.address}）` : place.name
+}
+
 /** The public record of a published event (活动日历) with its time, place and replay; undefined for a draft. */
 export function eventToPublicRecord(event: Event, lookups: RecordLookups): PublicRecord | undefined {
   const base = recordBase({ type: 'event', doc: event, grades: event.grades, themes: event.themes ?? [] }, lookups)
@@ -25,7 +29,9 @@ export function eventToPublicRecord(event: Event, lookups: RecordLookups): Publi
   const endsAt = isoInstant(event.endsAt)
   const minutes = Math.round((Date.parse(endsAt) - Date.parse(startsAt)) / 60_000)
   const online = event.mode === 'online'
-  const venue = online ? null : event.venue?.trim() || null
+  const place = online || event.place === null || event.place === undefined ? undefined : lookups.placeOf?.(event.place)
+  // The typed venue wins (it may name the room); otherwise the directory entry's name and address.
+  const venue = online ? null : event.venue?.trim() || (place ? placeLabel(place) : null)
   const replay = relatedRecordIds(lookups, ['micro-lessons', event.replay])[0] ?? null
   const details: PublicEvent = {
     kind: event.kind,
@@ -33,6 +39,7 @@ export function eventToPublicRecord(event: Event, lookups: RecordLookups): Publi
     endsAt,
     mode: event.mode,
     venue,
+    place: place?.slug ?? null,
     liveUrl: online ? safeLiveUrl(event.liveUrl) : null,
     organization: lookups.organizationSlugOf?.(event.organization) ?? null,
     held: event.held === true,
