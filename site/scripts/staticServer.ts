@@ -11,34 +11,8 @@ import { constants as zlibConstants } from 'node:zlib'
 import compression from 'compression'
 import sirv from 'sirv'
 import { cacheControlFor } from './cacheRules.ts'
+import { contentTypeFor } from './contentTypes.ts'
 import type { HeaderRule } from '../src/integrations/embedHeaders.ts'
-
-/** MIME types by extension; HLS needs its own two (see the stack notes). Text types carry their charset. */
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.m3u8': 'application/vnd.apple.mpegurl',
-  '.m4s': 'video/iso.segment',
-  '.mp4': 'video/mp4',
-  '.m4a': 'audio/mp4',
-  '.ts': 'video/mp2t',
-  '.zip': 'application/zip',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.woff2': 'font/woff2',
-}
 
 /** Content types worth compressing: pages, styles, scripts, data, SVG, captions and playlists. */
 const TEXT_TYPE = /^(?:text\/|image\/svg\+xml|application\/(?:json|xml|javascript|vnd\.apple\.mpegurl))/
@@ -202,7 +176,7 @@ export function createStaticServer({ root }: { root: () => string }): Server {
       response.writeHead(301, { location: `${urlPath}/` }).end()
       return
     }
-    response.setHeader('content-type', MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
+    response.setHeader('content-type', contentTypeFor(file))
     request.url = sirvPath(siteRoot, file)
     // Gone between the look-up and sirv's own (a rebuild swapping folders): a 404 like any other.
     handlerFor(siteRoot)(request, response, () => sendNotFound(request, response, siteRoot, urlPath))

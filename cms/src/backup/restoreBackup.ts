@@ -2,7 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { copyFile, mkdtemp, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { BACKED_UP_FOLDERS, type BackupManifest, FILES_PREFIX } from './backupManifest'
+import { s3Settings } from '../storage/s3Settings'
 import { BackupError } from './BackupError'
+import { countBucketFiles, moveFilesToBucket } from './bucketFiles'
 import { countDatabase, deploymentContents } from './deploymentContents'
 import { type DeploymentLayout, deploymentLayout } from './deploymentLayout'
 import { extractVerifiedArchive } from './extractVerifiedArchive'
@@ -89,7 +91,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const layout = deploymentLayout(env)
   const archive = path.resolve(options.archive)
 
+  const bucket = s3Settings(env)
   const existing = await deploymentContents(layout)
+  if (bucket) existing.files += await countBucketFiles(bucket)
   if (!replace && (existing.records > 0 || existing.files > 0)) {
     throw new BackupError(
       `目标部署不是空的：数据库里已有 ${existing.records} 条记录，上传和视频文件夹里已有 ${existing.files} 个文件。恢复会覆盖这些内容，所以没有执行。` +
@@ -112,6 +116,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     log(`校验通过：${manifest.files.length} 个文件，备份时间 ${manifest.createdAt}。正在放回……`)
     mkdirSync(aside, { recursive: true })
     await putInPlace(layout, manifest, staging, aside)
+    // With a bucket the CMS reads uploads and ladders there; objects the backup does not have are left as they were.
+    if (bucket) await moveFilesToBucket(bucket, layout.dataDir)
     const counts = await countDatabase(layout)
     const differences = countDifferences(manifest.counts, counts)
     if (!replace) await rm(aside, { recursive: true, force: true })

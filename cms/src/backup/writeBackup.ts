@@ -9,6 +9,7 @@ import tar from 'tar-stream'
 import { s3Settings } from '../storage/s3Settings'
 import { type BackupManifest, DATABASE_PREFIX, FILES_PREFIX, MANIFEST_ENTRY, type ManifestFile } from './backupManifest'
 import { BackupError } from './BackupError'
+import { downloadBucketFiles } from './bucketFiles'
 import { listDataFiles } from './dataFiles'
 import { deploymentLayout } from './deploymentLayout'
 import { dumpMongodb } from './mongodbDump'
@@ -87,7 +88,7 @@ export async function writeBackup(options: WriteBackupOptions = {}): Promise<Bac
   if (layout.kind === 'sqlite' && !existsSync(layout.sqliteFile)) {
     throw new BackupError(`找不到数据库文件 ${layout.sqliteFile}：请检查 GONGYU_DATA_DIR 和 DATABASE_URI，或先启动一次 CMS。`)
   }
-  if (s3Settings(env)) log('提示：已设置 S3_BUCKET，存储桶里的上传文件不在本备份内，请另行备份存储桶（见 docs/deployment.md）。')
+  const bucket = s3Settings(env)
   const createdAt = new Date()
   const archive = path.resolve(options.archive ?? path.join(layout.dataDir, 'backups', `gongyu-${timestamp(createdAt)}.tar.gz`))
   mkdirSync(path.dirname(archive), { recursive: true })
@@ -113,6 +114,13 @@ export async function writeBackup(options: WriteBackupOptions = {}): Promise<Bac
     }
     log(`数据库已读出：${Object.keys(counts).length} 个表或集合，共 ${Object.values(counts).reduce((a, b) => a + b, 0)} 条记录。`)
 
+    // With a bucket, its uploads and ladders are read after the database too, into a data-folder layout.
+    const bucketCopy = path.join(scratch, 'bucket')
+    if (bucket) log(`已从存储桶 ${bucket.bucket} 读出 ${await downloadBucketFiles(bucket, bucketCopy)} 个上传文件和视频文件。`)
+    const bucketFiles = bucket ? await listDataFiles(bucketCopy) : []
+    const inBucket = new Set(bucketFiles.map((file) => file.relative))
+    const localFiles = (await listDataFiles(layout.dataDir)).filter((file) => !inBucket.has(file.relative))
+
     const pack = tar.pack()
     const writing = pipeline(pack, createGzip({ level: 6 }), createWriteStream(partial, { mode: 0o600 }))
     const files: ManifestFile[] = []
@@ -121,7 +129,7 @@ export async function writeBackup(options: WriteBackupOptions = {}): Promise<Bac
       if (!added) throw new BackupError(`数据库导出文件 ${entry} 丢失，备份中止。`)
       files.push(added)
     }
-    for (const file of await listDataFiles(layout.dataDir)) {
+    for (const file of [...localFiles, ...bucketFiles]) {
       const added = await addFile(pack, file.absolute, `${FILES_PREFIX}${file.relative}`)
       if (added) files.push(added)
     }

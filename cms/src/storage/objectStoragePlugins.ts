@@ -1,5 +1,6 @@
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
+import { BUCKET_PREFIX } from './bucketLayout'
 import { s3Settings } from './s3Settings'
 
 /**
@@ -15,7 +16,12 @@ export function objectStoragePlugins(env: NodeJS.ProcessEnv = process.env): Plug
       enabled: settings !== null,
       bucket: settings?.bucket ?? '',
       config: settings?.client ?? {},
-      collections: { media: true, videos: true, captions: true },
+      // Each kind under its own prefix, so equal file names never meet and the site's own keys stay apart.
+      collections: {
+        media: { prefix: BUCKET_PREFIX.media.slice(0, -1) },
+        videos: { prefix: BUCKET_PREFIX.videos.slice(0, -1) },
+        captions: { prefix: BUCKET_PREFIX.captions.slice(0, -1) },
+      },
     }),
   ]
 }

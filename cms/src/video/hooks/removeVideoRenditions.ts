@@ -1,11 +1,10 @@
-import { rm } from 'node:fs/promises'
-import path from 'node:path'
 import type { CollectionAfterDeleteHook } from 'payload'
 import { hlsDirectory } from '../../env/paths'
+import { removeLadders } from '../ladderStorage'
 
-/** Deletes a deleted video's HLS folder, so the site build stops copying it. */
+/** Deletes a deleted video's HLS folder (and its ladders in the bucket), so the site build stops copying it. */
 export const removeVideoRenditions: CollectionAfterDeleteHook = async ({ id }) => {
   const folder = String(id)
   if (!/^[A-Za-z0-9_-]+$/.test(folder)) return
-  await rm(path.join(hlsDirectory(), folder), { recursive: true, force: true })
+  await removeLadders(hlsDirectory(), folder)
 }
