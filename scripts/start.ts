@@ -17,7 +17,15 @@
 // The site is static, so it keeps serving when the admin process dies; the admin is then restarted.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { adminServerCommand, cmsSettings, exportPublishedContent, loadEnvFiles, prepareProductionBuild, seedIfEmpty } from '@gongyu/cms/server'
+import {
+  adminServerCommand,
+  cmsSettings,
+  deploymentProblems,
+  exportPublishedContent,
+  loadEnvFiles,
+  prepareProductionBuild,
+  seedIfEmpty,
+} from '@gongyu/cms/server'
 
 /** A crashing admin is restarted after this pause, but not more than MAX_RESTARTS times within RESTART_WINDOW_MS. */
 const RESTART_DELAY_MS = 2000
@@ -28,6 +36,13 @@ loadEnvFiles()
 const settings = cmsSettings()
 const development = process.argv.includes('--dev')
 const host = development ? '127.0.0.1' : settings.host
+
+// Several instances need a shared MongoDB and Meilisearch (cms/src/env/deploymentShape.ts): refuse before touching anything.
+const problems = deploymentProblems()
+if (problems.length > 0) {
+  console.error(`\n后台没有启动。The CMS did not start.\n\n${problems.join('\n\n')}`)
+  process.exit(1)
+}
 
 if (!seedIfEmpty()) {
   console.error('\n初始内容导入失败，服务未启动。请查看上面的错误信息。')

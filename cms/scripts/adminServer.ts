@@ -9,6 +9,7 @@ import { ensureProductionBuild } from './productionBuild.ts'
 
 export { loadEnvFiles } from '../src/env/loadEnvFiles.ts'
 export { type CmsSettings, cmsSettings } from '../src/env/settings.ts'
+export { deploymentProblems } from '../src/env/deploymentShape.ts'
 
 const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')

@@ -37,6 +37,10 @@ export interface StartCmsOptions {
    * the current code (`npmStartBank`), and `npm start` finds it seeded.
    */
   emptyDatabase?: boolean
+  /** A data folder the caller owns and keeps (instances of one deployment share it); nothing is copied into it. */
+  dataDir?: string
+  /** More environment for this instance (DATABASE_URI, MEILI_HOST, GONGYU_INSTANCES…), over what npm start gets here. */
+  env?: Record<string, string | undefined>
 }
 
 /** The first admin, created from GONGYU_ADMIN_EMAIL and GONGYU_ADMIN_PASSWORD as a school would set them. */
@@ -142,10 +146,11 @@ async function answers(url: string): Promise<boolean> {
  * a copy of the one `npm start`'s seed step made. The first start for new
  * code builds (a few minutes); later ones reuse the build.
  */
-export async function startCmsServer({ site = false, timeoutMs = 900_000, emptyDatabase = false }: StartCmsOptions = {}): Promise<RunningCms> {
+export async function startCmsServer(options: StartCmsOptions = {}): Promise<RunningCms> {
+  const { site = false, timeoutMs = 900_000, emptyDatabase = false } = options
   await restoreProductionBuild()
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'gongyu-e2e-'))
-  if (!emptyDatabase) cpSync(await npmStartBank(), dataDir, { recursive: true })
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'gongyu-e2e-'))
+  if (!options.dataDir && !emptyDatabase) cpSync(await npmStartBank(), dataDir, { recursive: true })
   const port = await freePort()
   const sitePort = site ? await freePort() : undefined
   const admin = { ...ADMIN }
@@ -155,6 +160,7 @@ export async function startCmsServer({ site = false, timeoutMs = 900_000, emptyD
     // Without `site`, the admin alone: the site has tests of its own, and port 4321 may be taken.
     GONGYU_SITE_PORT: sitePort ? String(sitePort) : 'off',
     GONGYU_SITE_OUT_DIR: path.join(dataDir, 'site'),
+    ...options.env,
   }
   const child: ChildProcess = spawn(process.execPath, [startScript], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
@@ -170,7 +176,7 @@ export async function startCmsServer({ site = false, timeoutMs = 900_000, emptyD
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
     // Wait (up to 10 s) until the whole group has gone, so no site rebuild writes into the folder being removed.
     for (let waited = 0; child.pid && groupIsAlive(child.pid) && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200))
-    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
   }
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`CMS exited with ${child.exitCode}:\n${output.slice(-3000)}`)
@@ -181,4 +187,42 @@ export async function startCmsServer({ site = false, timeoutMs = 900_000, emptyD
   }
   await stop()
   throw new Error(`CMS did not serve /admin/login within ${timeoutMs} ms:\n${output.slice(-3000)}`)
+}
+
+/** A job worker (`npm run worker`) the test started. */
+export interface RunningWorker {
+  pid: number
+  /** Everything it has printed so far. */
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts `npm run worker` (cms/src/jobs/runWorker.ts) in production mode on
+ * a data folder the caller owns, with the deployment's environment; resolves
+ * once it says it has started, rejects with its output if it exits first.
+ */
+export async function startJobWorker(options: { dataDir: string; env: Record<string, string | undefined>; timeoutMs?: number }): Promise<RunningWorker> {
+  const payloadBin = path.join(repositoryRoot, 'node_modules', 'payload', 'bin.js')
+  const env: NodeJS.ProcessEnv = { ...startEnvironment(options.dataDir), ...options.env, NODE_ENV: 'production' }
+  const child = spawn(process.execPath, [payloadBin, 'run', 'src/jobs/runWorker.ts'], { cwd: cmsRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  let output = ''
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString()
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
+  const stop = async () => {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
+    for (let waited = 0; child.pid && groupIsAlive(child.pid) && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200))
+    if (child.pid && groupIsAlive(child.pid)) process.kill(-child.pid, 'SIGKILL')
+  }
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000)
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The job worker exited with ${child.exitCode}:\n${output.slice(-3000)}`)
+    if (output.includes('共育任务进程已启动')) return { pid: child.pid as number, output: () => output, stop }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  await stop()
+  throw new Error(`The job worker did not start within ${options.timeoutMs ?? 120_000} ms:\n${output.slice(-3000)}`)
 }

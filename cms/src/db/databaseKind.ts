@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../env/payloadSecret'
+import { ConfigurationError } from '../env/payloadSecret.ts'
 
 /** True when a URI names a MongoDB server (`mongodb://` or `mongodb+srv://`). */
 export function isMongoUri(uri: string | undefined): boolean {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { cmsSettings } from './settings'
+import { cmsSettings } from './settings.ts'
 
 /** The `cms/` package folder. */
 export const cmsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

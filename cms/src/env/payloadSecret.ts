@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseEnv } from 'node:util'
-import { cmsRoot } from './paths'
-import { cmsSettings } from './settings'
+import { cmsRoot } from './paths.ts'
+import { cmsSettings } from './settings.ts'
 
 /** Raised at start-up when configuration is missing or wrong; the message says how to fix it. */
 export class ConfigurationError extends Error {

@@ -23,6 +23,8 @@ describe('cmsSettings', () => {
       uploadLimits: { media: 20 * MEGABYTE, captions: MEGABYTE, videos: 2048 * MEGABYTE },
       video: { maxBytes: 2048 * MEGABYTE, maxSeconds: 1800, maxDimension: 4096, transcodeTimeoutMs: 1_200_000 },
       s3: null,
+      instances: 1,
+      role: 'web',
       runJobs: true,
       searchRetryDelayMs: 5000,
       exportOnChange: true,
@@ -53,10 +55,14 @@ describe('cmsSettings', () => {
     })
     expect(cmsSettings({ NODE_ENV: 'test' }).exportOnChange).toBe(false)
     expect(cmsSettings(env({ GONGYU_DISABLE_JOB_RUNNER: '1' })).runJobs).toBe(false)
+    // With several web instances the worker alone runs jobs, even in a test run.
+    expect(cmsSettings(env({ GONGYU_INSTANCES: '2' }))).toMatchObject({ instances: 2, role: 'web', runJobs: false })
+    expect(cmsSettings({ NODE_ENV: 'test', GONGYU_INSTANCES: '2', GONGYU_PROCESS_ROLE: 'worker' })).toMatchObject({ role: 'worker', runJobs: true })
   })
 
   it('stops on a malformed number, naming the variable', () => {
     expect(() => cmsSettings(env({ PORT: 'http' }))).toThrow(/PORT/)
     expect(() => cmsSettings(env({ GONGYU_SITE_PORT: 'four' }))).toThrow(/GONGYU_SITE_PORT/)
+    expect(() => cmsSettings(env({ GONGYU_INSTANCES: 'two' }))).toThrow(/GONGYU_INSTANCES/)
   })
 })

@@ -68,7 +68,14 @@ export interface CmsSettings {
   video: VideoLimits
   /** `S3_BUCKET` with `S3_ENDPOINT`, `S3_REGION`, `S3_ACCESS_KEY_ID`, `S3_SECRET_ACCESS_KEY`; null keeps uploads on disk. */
   s3: S3Settings | null
-  /** Whether this process runs queued jobs itself: not in tests, not with `GONGYU_DISABLE_JOB_RUNNER=1`. */
+  /** `GONGYU_INSTANCES`, default 1: how many CMS web instances share this database (env/deploymentShape.ts). */
+  instances: number
+  /** `GONGYU_PROCESS_ROLE=worker` is set by `npm run worker` for its own process; anything else serves requests. */
+  role: 'web' | 'worker'
+  /**
+   * Whether this process runs queued jobs itself: always in the worker; in a web instance only when it
+   * is the only one (`GONGYU_INSTANCES` 1), not with `GONGYU_DISABLE_JOB_RUNNER=1` and not in tests.
+   */
   runJobs: boolean
   /** `GONGYU_SEARCH_RETRY_DELAY_MS`, default 5000: the first wait before a failed search sync is retried. */
   searchRetryDelayMs: number
@@ -131,6 +138,8 @@ export function cmsSettings(env: NodeJS.ProcessEnv = process.env): CmsSettings {
   const nodeEnv = env.NODE_ENV
   const firstAdminEmail = env.GONGYU_ADMIN_EMAIL
   const firstAdminPassword = env.GONGYU_ADMIN_PASSWORD
+  const instances = Math.floor(positiveNumberSetting(env, 'GONGYU_INSTANCES', 1))
+  const role = env.GONGYU_PROCESS_ROLE === 'worker' ? 'worker' : 'web'
   return {
     nodeEnv,
     payloadSecret: env.PAYLOAD_SECRET || undefined,
@@ -154,7 +163,9 @@ export function cmsSettings(env: NodeJS.ProcessEnv = process.env): CmsSettings {
     },
     video,
     s3: parseS3(env),
-    runJobs: nodeEnv !== 'test' && env.GONGYU_DISABLE_JOB_RUNNER !== '1',
+    instances,
+    role,
+    runJobs: role === 'worker' || (nodeEnv !== 'test' && env.GONGYU_DISABLE_JOB_RUNNER !== '1' && instances === 1),
     searchRetryDelayMs: Number(env.GONGYU_SEARCH_RETRY_DELAY_MS ?? 5000),
     exportOnChange: env.GONGYU_EXPORT_ON_CHANGE ? env.GONGYU_EXPORT_ON_CHANGE === '1' : nodeEnv !== 'test',
   }

@@ -1,9 +1,8 @@
-import { rm } from 'node:fs/promises'
-import path from 'node:path'
 import type { Payload, TaskConfig } from 'payload'
 import { hlsDirectory, scratchDirectory, uploadDirectory } from '../env/paths'
 import type { Video } from '../payload-types'
 import { queuePublishedExport } from '../publishing/queuePublishedExport'
+import { removeLadders, storeLadder } from '../video/ladderStorage'
 import { localVideoSource } from '../video/localVideoSource'
 import { TRANSCODE_JOB_CONTEXT, TRANSCODE_VIDEO_TASK, VIDEO_QUEUE, type TranscodeStatus } from '../video/transcodeJob'
 import { transcodeToHls, type HlsResult } from '../video/transcodeToHls'
@@ -44,8 +43,9 @@ async function stillCurrent(payload: Payload, id: Id, fingerprint: string | null
 
 /**
  * Transcodes one uploaded video into an HLS ladder under `<data>/hls/<id>/<version>/`
- * and records the outcome on the video. A source that cannot be used ends
- * `failed` with a Chinese reason, and the job itself succeeds: retrying would
+ * (moved into the bucket when one is configured, ladderStorage.ts) and records
+ * the outcome on the video. A source that cannot be used ends `failed` with a
+ * Chinese reason, and the job itself succeeds: retrying would
  * fail the same way. Unexpected errors mark the video failed and rethrow, so
  * the job log keeps them.
  */
@@ -78,14 +78,17 @@ export const transcodeVideoTask: TaskConfig<typeof TRANSCODE_VIDEO_TASK> = {
         log: (message) => payload.logger.warn(`video ${video.id}: ${message}`),
       })
       if (!(await stillCurrent(payload, video.id, input.fingerprint))) return { output: { status: 'superseded' } }
+      await storeLadder(hlsRoot, result.masterPlaylist)
       await record(payload, video.id, readyData(result))
       status = 'ready'
+      // One line per finished transcode: where several processes share a queue, the logs show which one did it.
+      payload.logger.info(`视频 ${video.id} 转码完成（${result.renditions.length} 档）。Video ${video.id} transcoded.`)
       // The micro-lessons using this video become playable only now: queue a refresh of the site's export.
       await queuePublishedExport(payload)
       return { output: { status } }
     } catch (error) {
       // The old ladder belongs to a file that is gone; leave no output next to a failed status.
-      await rm(path.join(hlsRoot, String(video.id)), { recursive: true, force: true })
+      await removeLadders(hlsRoot, String(video.id))
       const reason = error instanceof VideoInputError ? error.reason : '转码时出现内部错误，请稍后重新上传，或联系管理员查看服务器日志。'
       await record(payload, video.id, { transcodeStatus: 'failed', transcodeError: reason })
       if (!(error instanceof VideoInputError)) throw error
