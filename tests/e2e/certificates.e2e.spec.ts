@@ -23,7 +23,7 @@ let t: TestPayload
 let browser: Browser
 let certificate: { id: Id; signedText: string; certificateId: string }
 const sites: BuiltTestSite[] = []
-let sessionSheets: { list: Id; today: string; past: string }
+let sessionSheets: { list: Id; slug: string; today: string; past: string }
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Exports what the CMS publishes now and builds the site from it, as the export job and site runner do. */
@@ -96,12 +96,21 @@ beforeAll(async () => {
   const session = (startsAt: Date) => ({ resource, session: { startsAt: startsAt.toISOString(), place: '城关镇中心小学多功能厅', runBy: '班主任', hours: 2 } })
   const sessions = await t.payload.create({
     collection: 'course-lists',
-    data: { title: '一年四次八课 · 第一次', items: [session(new Date()), session(new Date(Date.now() - 3 * DAY_MS))], _status: 'published' } as never,
+    data: {
+      title: '一年四次八课 · 第一次',
+      // A third session at a fixed time, with the teacher's head count, for the public course-list page.
+      items: [
+        session(new Date()),
+        session(new Date(Date.now() - 3 * DAY_MS)),
+        { resource, session: { startsAt: '2026-09-04T17:30:00.000Z', place: '石桥村村委会', runBy: '县妇联', hours: 1.5, headCount: 23 } },
+      ],
+      _status: 'published',
+    } as never,
     overrideAccess: false,
     user: t.users.orgAdminA.user as never,
   })
   const [today, past] = (sessions.items ?? []).map((row) => String(row.id))
-  sessionSheets = { list: sessions.id, today: today as string, past: past as string }
+  sessionSheets = { list: sessions.id, slug: sessions.slug as string, today: today as string, past: past as string }
   // Organization B gets a key of its own (its first issue would make one too).
   await t.payload.create({
     collection: 'signing-keys',
@@ -324,6 +333,47 @@ describe('a session sheet scanned to check in (part 2)', () => {
     expect(stamps[0]?.session).toContain(String(sessionSheets.today))
     expect(requests.filter((url) => !url.startsWith(site.url))).toEqual([])
     await first.context.close()
+  })
+
+  it('shows each session’s time (Beijing), place, who runs it and hours on the public course-list page, never the head count', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+    for (const [prefix, words] of [
+      ['', ['地点', '石桥村村委会', '主讲', '县妇联', '1.5 学时', '2026年9月5日（周六）01:30（北京时间）']],
+      ['/zh-hant', ['地點', '石橋村村委會', '主講', '縣婦聯', '1.5 學時', '2026年9月5日（週六）01:30（北京時間）']],
+    ] as const) {
+      await page.goto(`${site.url}${prefix}/course-lists/${sessionSheets.slug}/`)
+      const sessionsShown = page.locator('.course-session')
+      expect(await sessionsShown.count()).toBe(3)
+      const text = (await sessionsShown.allTextContents()).join('\n')
+      for (const word of words) expect(text, `${prefix || '/'}: ${word}`).toContain(word)
+      const main = (await page.locator('main').textContent()) ?? ''
+      expect(main).not.toMatch(/到场人数|到場人數|23\s*人/)
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    expect(await seriousAccessibilityProblems(page)).toEqual([])
+    await page.close()
+  })
+
+  it('opens the verify and check-in pages offline from the service worker, once any page of the site was visited', async () => {
+    const { page: sheet, scanned } = await scanPrinted(`/course-lists/${sessionSheets.list}/sessions/${sessionSheets.today}/sheet`)
+    await sheet.close()
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, timezoneId: 'Asia/Shanghai' })
+    const page = await context.newPage()
+    // Only the home page online: the service worker installs with its precache, and neither page is opened yet.
+    await page.goto(`${site.url}/`)
+    await page.evaluate(async () => void (await navigator.serviceWorker.ready))
+    await context.setOffline(true)
+    for (const prefix of ['', '/zh-hant']) {
+      const verified = await page.goto(`${site.url}${prefix}/verify/#${certificate.signedText}`)
+      expect(verified?.status()).toBe(200)
+      await page.locator('.verify-result[data-status="valid"]').waitFor()
+      expect(await page.locator('.verify-fallback').isVisible()).toBe(false)
+    }
+    const checkedIn = await page.goto(`${site.url}/zh-hant/check-in/#${new URL(scanned).hash.slice(1)}`)
+    expect(checkedIn?.status()).toBe(200)
+    await page.locator('.check-in-result[data-status="done"]').waitFor()
+    expect(await page.locator('.check-in-result').textContent()).toContain('簽到成功')
+    await context.close()
   })
 
   it('refuses an expired sheet and a tampered one, in Chinese, keeping no stamp', async () => {

@@ -174,6 +174,33 @@ describe('我的学习 on a phone', () => {
       expect(await figure(page, 'days').textContent()).toBe('1 天')
       expect(requests).toEqual([])
 
+      // The printable 自学记录: filled from the phone, marked unsigned, on one A4 page, with no request.
+      await page.evaluate(() => {
+        const counted = window as unknown as { printCalls: number }
+        counted.printCalls = 0
+        window.print = () => {
+          counted.printCalls += 1
+        }
+      })
+      await page.getByRole('button', { name: '打印自学记录' }).click()
+      expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1)
+      const sheet = page.locator('[data-learning-sheet]')
+      expect(await sheet.isVisible()).toBe(false)
+      await page.emulateMedia({ media: 'print' })
+      expect(await sheet.isVisible()).toBe(true)
+      expect(await sheet.locator('.sheet-unsigned').textContent()).toBe('未经签发，仅供自己留存')
+      expect(await sheet.locator('[data-sheet-done] tr').count()).toBe(2)
+      expect(await sheet.locator('[data-sheet-done]').textContent()).toContain(lessonTitle.trim())
+      expect(await sheet.locator('[data-sheet-done]').textContent()).toContain(`${minutesOf(lessonId)} 分钟`)
+      expect(await sheet.locator('[data-sheet-hours]').textContent()).toBe(hours)
+      // On paper: the sheet only, not the page's buttons or heading.
+      expect(await page.getByRole('button', { name: '导出为文件' }).isVisible()).toBe(false)
+      expect(await page.locator('h1').isVisible()).toBe(false)
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true })
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1)
+      await page.emulateMedia({ media: 'screen' })
+      expect(requests).toEqual([])
+
       // Offline: the lesson page from the cache still shows its mark; 我的学习 opens in both scripts.
       await context.setOffline(true)
       await open(page, lessonUrl)
@@ -184,6 +211,7 @@ describe('我的学习 on a phone', () => {
       await open(page, '/zh-hant/my-learning/')
       await expect.poll(() => figure(page, 'lessons').textContent()).toBe('2 節')
       expect(await page.locator('#learning-self').textContent()).toContain('自學記錄')
+      expect(await page.locator('[data-learning-sheet] .sheet-unsigned').textContent()).toBe('未經簽發，僅供自己留存')
       expect(await page.locator('[data-done-list] a').first().getAttribute('href')).toMatch(new RegExp(`^${site.url}/zh-hant/(lessons|micro-lessons)/`))
     } finally {
       await context.close()
@@ -204,6 +232,30 @@ describe('我的学习 on a phone', () => {
     await done.click()
     await expect.poll(() => page.locator('[data-progress-status]').textContent()).toContain('已記下')
     expect(await done.textContent()).toContain('已學完')
+    await context.close()
+  })
+
+  it('says how to print 自学记录 inside WeChat, where print does nothing', async () => {
+    const context = await browser.newContext({
+      viewport: PHONE,
+      userAgent: 'Mozilla/5.0 (Linux; Android 12) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47',
+    })
+    const page = await context.newPage()
+    await open(page, '/my-learning/')
+    const button = page.getByRole('button', { name: '打印自学记录' })
+    await button.waitFor({ state: 'visible' })
+    await page.evaluate(() => {
+      window.print = () => {
+        throw new Error('print was called inside WeChat')
+      }
+    })
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await button.click()
+    const hint = page.locator('[data-print-hint]')
+    expect(await hint.isVisible()).toBe(true)
+    expect(await hint.textContent()).toContain('在浏览器打开')
+    expect(errors).toEqual([])
     await context.close()
   })
 
@@ -300,6 +352,10 @@ describe('我的学习 in the offline pack', () => {
       await page.locator('.record-list .record-title').first().click()
       const title = (await page.locator('h1').textContent()) as string
       const done = await doneButton(page)
+      // The service worker fetches the site's own files by itself: its precache when it installs (我的学习, verify and
+      // check-in among them), then this page to keep it. Only what happens once both are done counts.
+      await page.evaluate(async () => void (await navigator.serviceWorker.ready))
+      await expect.poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))), { timeout: 15_000 }).toBe(true)
       await page.waitForLoadState('networkidle')
       requests.length = 0
       await done.click()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeSignedCertificate, fromBase64url, publishedContentSchema } from '@gongyu/contract'
+import { type DataIntegrityProof, ed25519KeyOfDidKey, verifyEddsaJcs2022Proof } from '../../cms/src/collections/Certificates/openBadge/eddsaJcs2022.ts'
 import { ed25519Scheme } from '../../cms/src/signing/ed25519Scheme.ts'
 import { validData } from '../fixtures/contentFixtures.ts'
 import { startTestPayload, type TestPayload, type TestRole } from '../helpers/testPayload.ts'
@@ -197,10 +198,67 @@ describe('the printable certificate', () => {
     expect(html).toContain('张建华')
     expect(html).toContain('size:A4')
     expect(html).toMatch(/<svg[^>]*>/)
+    // The screen-only note links the Open Badges download, relative to the print page.
+    expect(html).toContain('<a href="open-badge" download>')
     expect((await print(certificate.id, 'admin')).status).toBe(200)
     expect((await print(certificate.id, 'orgAdminB')).status).toBe(404)
     expect((await print(certificate.id, 'editor')).status).toBe(404)
     expect((await print(certificate.id)).status).toBe(401)
+  })
+})
+
+describe('the Open Badges 3.0 export (optional part)', () => {
+  const download = (id: Id, as?: TestRole) =>
+    t.send(new Request(`http://localhost:3000/api/certificates/${id}/open-badge`, { headers: as ? { authorization: `JWT ${t.users[as].token}` } : {} }))
+
+  it('is an OpenBadgeCredential with what is printed, and an eddsa-jcs-2022 proof by the organization’s published key', async () => {
+    const certificate = await issue('orgAdminA', certificateData(lists.a, { recipientName: '李春梅' }))
+    const response = await download(certificate.id, 'orgAdminA')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="gongyu-certificate-[A-Za-z0-9_-]+\.json"$/)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const credential = (await response.json()) as Record<string, unknown> & { proof: DataIntegrityProof; issuer: { id: string }; credentialSubject: object }
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential'])
+    expect(credential['@context']).toContain('https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json')
+    expect(credential.credentialSubject).toMatchObject({
+      identifier: [{ identityHash: '李春梅', identityType: 'name', hashed: false }],
+      creditsEarned: 16,
+      activityStartDate: '2026-03-01T00:00:00+08:00',
+      activityEndDate: '2026-11-30T00:00:00+08:00',
+    })
+    expect(credential.id).toBe(`${new URL('/verify/', process.env.GONGYU_SITE_URL ?? 'http://localhost:4321').toString()}#${certificate.signedText}`)
+    // The proof's key is a did:key of the organization's active key, as the site publishes it.
+    const { proof } = credential
+    expect(proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', proofPurpose: 'assertionMethod' })
+    const [issuerDid, fragment] = proof.verificationMethod.split('#') as [string, string]
+    expect(credential.issuer.id).toBe(issuerDid)
+    expect(issuerDid).toBe(`did:key:${fragment}`)
+    const publicKey = ed25519KeyOfDidKey(proof.verificationMethod)
+    if (!publicKey) throw new Error(`not an Ed25519 did:key: ${proof.verificationMethod}`)
+    const published = (await exportedTrust()).signingKeys ?? []
+    expect(published.some((key) => key.status === 'active' && fromBase64url(key.publicKey)?.join() === publicKey.join())).toBe(true)
+    const verify = (message: Uint8Array, signature: Uint8Array) => ed25519Scheme.verify(publicKey, message, signature)
+    expect(verifyEddsaJcs2022Proof(credential, verify)).toBe(true)
+    const inflated = { ...credential, credentialSubject: { ...credential.credentialSubject, creditsEarned: 160 } }
+    expect(verifyEddsaJcs2022Proof(inflated, verify)).toBe(false)
+  })
+
+  it('is for the organization’s org-admin and admins only, and not for a revoked certificate', async () => {
+    const certificate = await issue('orgAdminA', certificateData(lists.a))
+    expect((await download(certificate.id, 'admin')).status).toBe(200)
+    expect((await download(certificate.id, 'orgAdminB')).status).toBe(404)
+    expect((await download(certificate.id, 'editor')).status).toBe(404)
+    expect((await download(certificate.id)).status).toBe(401)
+    await t.payload.update({
+      collection: 'certificates',
+      id: certificate.id,
+      data: { revoked: true } as never,
+      overrideAccess: false,
+      user: userOf('orgAdminA'),
+    })
+    const refused = await download(certificate.id, 'orgAdminA')
+    expect(refused.status).toBe(409)
+    expect(JSON.stringify(await refused.json())).toContain('已经撤销')
   })
 })
 

@@ -12,7 +12,7 @@ const SOURCE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 
  * Writes `<outDir>/sw.js`: the service worker bundled with Workbox into one classic script (a
  * worker's `importScripts` from a CDN would need the internet and break `script-src 'self'`), then
  * Workbox's precache manifest injected into it: both offline pages, every stylesheet of this build, and
- * 我的学习 with its scripts (precachedPages.ts).
+ * 我的学习, the verify and the check-in pages with their scripts (precachedPages.ts).
  * Runs after the Traditional copy exists.
  */
 export async function buildServiceWorker(outDir: string): Promise<{ precached: number; bytes: number }> {

@@ -7,10 +7,12 @@ import { TRADITIONAL_PREFIX } from './traditional.ts'
 
 /**
  * Pages (besides the offline page) the service worker keeps from the start,
- * in both scripts, with every script they load: 我的学习 must open offline
- * even if the parent never opened it online (issue 16).
+ * in both scripts, with every script they load (issue 16): 我的学习 must open
+ * offline even if the parent never opened it online, and a certificate's or a
+ * session sheet's QR is often scanned where there is no signal, so the verify
+ * and check-in pages (which carry their keys in the page) must open too.
  */
-export const PRECACHED_PAGES = ['my-learning/index.html']
+export const PRECACHED_PAGES = ['my-learning/index.html', 'verify/index.html', 'check-in/index.html']
 
 /** The site's own module scripts an HTML page names (`/_astro/…`), as paths inside the build. */
 export function pageModuleScripts(html: string): string[] {

@@ -43,7 +43,7 @@ export async function certificatePage(input: CertificatePageInput): Promise<stri
 <html lang="zh-Hans"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>结业证书 · ${text(content.name)}</title><style>${STYLE}</style></head>
 <body><main class="sheet">
-<p class="no-print">用浏览器的「打印」打印在 A4 纸上。二维码里是签过名的证书内容，任何人扫码都能验证真伪。</p>
+<p class="no-print">用浏览器的「打印」打印在 A4 纸上。二维码里是签过名的证书内容，任何人扫码都能验证真伪。${input.revoked ? '' : '也可以<a href="open-badge" download>下载 Open Badges 3.0 文件</a>，交给持证人存入数字证书钱包。'}</p>
 ${input.revoked ? '<p class="revoked" role="alert">此证书已撤销</p>' : ''}
 <h1>结业证书</h1>
 <p class="body"><span class="name">${text(content.name)}</span>于 ${chineseDay(content.periodStart)} 至 ${chineseDay(content.periodEnd)} 参加「${text(content.programme)}」学习，完成 ${hours(content.hours)} 学时，准予结业。特发此证。</p>

@@ -9,6 +9,7 @@ import { checkCourseList } from './hooks/checkCourseList'
 import { keepIssuedCertificate } from './hooks/keepIssuedCertificate'
 import { queueExportOnRevocation } from './hooks/queueExportOnRevocation'
 import { signCertificate } from './hooks/signCertificate'
+import { openBadgeEndpoint } from './openBadge/openBadgeEndpoint'
 import { printCertificateEndpoint } from './printCertificateEndpoint'
 import { validateHours, validateName, validatePeriodEnd } from './validateCertificateFields'
 
@@ -29,7 +30,7 @@ export const Certificates: CollectionConfig = {
     defaultColumns: ['recipientName', 'programme', 'hours', 'organization', 'issuedAt', 'revoked'],
     group: localizedLabel('证书', 'Certificates'),
     description: localizedLabel(
-      '证书只写姓名、项目、学时和时间，不写电话、身份证号或孩子的信息。签发后不能修改；有误请撤销后重新签发。保存后点「预览」打开 A4 打印页。',
+      '证书只写姓名、项目、学时和时间，不写电话、身份证号或孩子的信息。签发后不能修改；有误请撤销后重新签发。保存后点「预览」打开 A4 打印页（页上也能下载 Open Badges 3.0 文件）。',
       'Only name, programme, hours and period. Issued certificates cannot change; revoke and re-issue instead.',
     ),
     // The admin's 预览 button opens the printable A4 page.
@@ -37,7 +38,7 @@ export const Certificates: CollectionConfig = {
   },
   access: { read: ownOrganizationRecords, create: createForOwnOrganization, update: ownOrganizationRecords, delete: nobody },
   versions: { maxPerDoc: 20 },
-  endpoints: [printCertificateEndpoint],
+  endpoints: [printCertificateEndpoint, openBadgeEndpoint],
   hooks: {
     beforeValidate: [assignOwnOrganization, checkCourseList, refusePersonalInformation()],
     beforeChange: [signCertificate, keepIssuedCertificate],

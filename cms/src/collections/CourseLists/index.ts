@@ -3,6 +3,7 @@ import { createCourseLists, manageOwnCourseLists, readCourseListVersions, readCo
 import { hasRole } from '../../access/roles'
 import { slugField } from '../../fields/slugField'
 import { assignOwnOrganization } from './hooks/assignOwnOrganization'
+import { checkSessions } from './hooks/checkSessions'
 import { printSessionSheetEndpoint, sessionSheetsIndexEndpoint } from './printSessionSheetEndpoint'
 import { sessionField } from './sessionField'
 import { fillSlug } from '../../hooks/fillSlug'
@@ -32,7 +33,7 @@ export const CourseLists: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   endpoints: [sessionSheetsIndexEndpoint, printSessionSheetEndpoint],
   hooks: {
-    beforeValidate: [fillSlug, assignOwnOrganization, refusePersonalInformation(), uniqueSlug('course-lists', '课程清单')],
+    beforeValidate: [fillSlug, assignOwnOrganization, refusePersonalInformation(), checkSessions, uniqueSlug('course-lists', '课程清单')],
     beforeChange: [guardPublishing(['admin', 'org-admin'])],
   },
   fields: [
@@ -64,6 +65,12 @@ export const CourseLists: CollectionConfig = {
         { name: 'note', type: 'text', label: localizedLabel('备注', 'Note') },
         sessionField,
       ],
+    },
+    {
+      name: 'attendance',
+      type: 'ui',
+      label: localizedLabel('出勤统计', 'Attendance'),
+      admin: { components: { Field: '/collections/CourseLists/admin/AttendanceSummary#AttendanceSummary' } },
     },
     slugField(),
   ],

@@ -16,8 +16,8 @@ const courseList = {
       resource: { relationTo: 'lessons', value: 7 },
       date: '2026-09-05T00:00:00.000Z',
       note: '开学第一课',
-      // A session's details (issue 16) stay in the CMS: the public list shows the date only.
-      session: { startsAt: '2026-09-05T01:30:00.000Z', place: '城关镇中心小学多功能厅', runBy: '班主任', hours: 2 },
+      // A session's time, place, who runs it and hours are public (issue 16); its head count stays in the CMS.
+      session: { startsAt: '2026-09-05T01:30:00.000Z', place: '城关镇中心小学多功能厅', runBy: '班主任', hours: 2, headCount: 31 },
     },
     { id: 'i2', resource: { relationTo: 'micro-lessons', value: 21 }, date: null, note: null },
     { id: 'i3', resource: { relationTo: 'lessons', value: 8 }, date: null, note: '草稿，不公开' },
@@ -41,8 +41,13 @@ describe('courseListToPublicCourseList', () => {
       description: '九月到一月。',
       organization: 'chengguan',
       items: [
-        { recordId: 'lesson:k1-03-separation', date: '2026-09-05', note: '开学第一课' },
-        { recordId: 'micro-lesson:goodbye', date: null, note: '' },
+        {
+          recordId: 'lesson:k1-03-separation',
+          date: '2026-09-05',
+          note: '开学第一课',
+          session: { startsAt: '2026-09-05T01:30:00.000Z', place: '城关镇中心小学多功能厅', runBy: '班主任', hours: 2 },
+        },
+        { recordId: 'micro-lesson:goodbye', date: null, note: '', session: null },
       ],
       publishedAt: '2026-03-06T08:00:00.000Z',
     })

@@ -1,4 +1,4 @@
-import type { PublicCourseList } from '@gongyu/contract'
+import type { PublicCourseList, PublicSession } from '@gongyu/contract'
 import type { CourseList } from '../../payload-types'
 import type { RecordLookups, RelationValue } from '../../publishing/recordLookups'
 
@@ -6,6 +6,19 @@ import type { RecordLookups, RelationValue } from '../../publishing/recordLookup
 export interface CourseListLookups extends Pick<RecordLookups, 'recordIdOf'> {
   /** The slug of an organization; undefined for one that does not exist (any more). */
   organizationSlugOf: (value: RelationValue) => string | undefined
+}
+
+type CourseListSession = NonNullable<CourseList['items']>[number]['session']
+
+/** A session's public details (issue 16): only when it has a start; the head count stays in the CMS. */
+function publicSessionOf(session: CourseListSession): PublicSession | null {
+  if (!session?.startsAt) return null
+  return {
+    startsAt: new Date(session.startsAt).toISOString(),
+    place: session.place?.trim() ?? '',
+    runBy: session.runBy?.trim() ?? '',
+    hours: typeof session.hours === 'number' ? session.hours : null,
+  }
 }
 
 /**
@@ -18,7 +31,7 @@ export function courseListToPublicCourseList(courseList: CourseList, lookups: Co
   if (courseList._status !== 'published' || typeof courseList.slug !== 'string' || !organization) return undefined
   const items = (courseList.items ?? []).flatMap((item) => {
     const recordId = lookups.recordIdOf(item.resource.relationTo, item.resource.value)
-    return recordId ? [{ recordId, date: item.date ? item.date.slice(0, 10) : null, note: item.note ?? '' }] : []
+    return recordId ? [{ recordId, date: item.date ? item.date.slice(0, 10) : null, note: item.note ?? '', session: publicSessionOf(item.session) }] : []
   })
   return {
     slug: courseList.slug,

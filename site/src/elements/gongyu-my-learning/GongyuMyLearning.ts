@@ -1,6 +1,6 @@
 import type { LearningRecord } from '../../lib/myLearning/learningRecord.ts'
 import { type LearningStore, learningStore, type StoreResult } from '../../lib/myLearning/learningStore.ts'
-import { hoursText, summarize } from '../../lib/myLearning/learningSummary.ts'
+import { hoursText, type LearningSummary, summarize } from '../../lib/myLearning/learningSummary.ts'
 import { localDay } from '../../lib/myLearning/localDay.ts'
 import { exportFileName, exportFileText, type ImportReading, MAX_IMPORT_BYTES, readImport, transferCode } from '../../lib/myLearning/transferText.ts'
 import type { MyLearningLabels } from './myLearningLabels.ts'
@@ -17,7 +17,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): 
  * (lib/myLearning) and shows the figures, the lessons done and any session
  * stamps; it exports the record as a file or a 迁移码, imports either one
  * (adding to what is here, or refusing with the reason and changing
- * nothing), and clears it. No request is made for any of this. Titles come
+ * nothing), prints it as an unsigned 自学记录, and clears it. No request is
+ * made for any of this. Titles come
  * from storage and are set as text, never as HTML.
  */
 export class GongyuMyLearning extends HTMLElement {
@@ -57,7 +58,30 @@ export class GongyuMyLearning extends HTMLElement {
     else if (button.hasAttribute('data-show-code')) this.showCode()
     else if (button.hasAttribute('data-copy-code')) void this.copyCode()
     else if (button.hasAttribute('data-import-code')) this.importText(this.find<HTMLTextAreaElement>('[data-code-in]')?.value ?? '')
+    else if (button.hasAttribute('data-print-record')) this.printRecord()
     else if (button.hasAttribute('data-clear') && window.confirm(this.labels.confirmClear)) this.afterChange(this.store.clear(), this.labels.cleared)
+  }
+
+  /**
+   * Prints the 自学记录 sheet, which render() keeps filled from this phone's
+   * record (so the browser's own print menu gives it too). Inside WeChat,
+   * where print does nothing, it says how to print instead, as the lesson
+   * plans' 打印 button does (public/print-button.js).
+   */
+  private printRecord(): void {
+    const reading = this.store.read()
+    if (!reading.ok) {
+      this.say(this.labels.storeProblems[reading.problem], true)
+      return
+    }
+    this.render(reading.record)
+    if (/MicroMessenger/i.test(navigator.userAgent) || typeof window.print !== 'function') {
+      const hint = this.find('[data-print-hint]')
+      hint?.removeAttribute('hidden')
+      hint?.focus()
+      return
+    }
+    window.print()
   }
 
   /** The record to export, or null (with the reason said) when this phone's record cannot be read. */
@@ -173,6 +197,31 @@ export class GongyuMyLearning extends HTMLElement {
     return `${base}${section}/${encodeURIComponent(slug)}/${fileLinks ? 'index.html' : ''}`
   }
 
+  /** Fills the printable 自学记录 (unsigned): every lesson done, oldest first, and the session stamps. */
+  private renderSheet(record: LearningRecord, figures: LearningSummary): void {
+    const setText = (selector: string, text: string) => {
+      const node = this.find(selector)
+      if (node) node.textContent = text
+    }
+    const row = (cells: string[]) => {
+      const line = element('tr')
+      line.append(...cells.map((cell) => element('td', cell)))
+      return line
+    }
+    setText('[data-sheet-date]', localDay())
+    setText('[data-sheet-lessons]', fillTemplate(this.labels.lessons, { count: figures.lessonsDone }))
+    setText('[data-sheet-hours]', fillTemplate(this.labels.hours, { hours: hoursText(figures.selfStudyMinutes) }))
+    this.find('[data-sheet-done]')?.replaceChildren(
+      ...[...record.done]
+        .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+        .map((entry) => row([entry.on, entry.title || entry.id, fillTemplate(this.labels.sheetMinutes, { minutes: entry.minutes })])),
+    )
+    this.find('[data-sheet-stamps]')?.toggleAttribute('hidden', record.stamps.length === 0)
+    this.find('[data-sheet-stamp-rows]')?.replaceChildren(
+      ...record.stamps.map((stamp) => row([stamp.on, stamp.title, stamp.organization, fillTemplate(this.labels.sheetStampHours, { hours: stamp.hours })])),
+    )
+  }
+
   private render(record: LearningRecord): void {
     const figures = summarize(record, localDay())
     const setFigure = (name: string, text: string) => {
@@ -201,6 +250,7 @@ export class GongyuMyLearning extends HTMLElement {
     const stamps = this.find('[data-stamps]')
     stamps?.toggleAttribute('hidden', record.stamps.length === 0)
     setFigure('stamps', fillTemplate(this.labels.stamps, { count: figures.stamps, hours: String(Math.round(figures.stampHours * 10) / 10) }))
+    this.renderSheet(record, figures)
     this.find('[data-stamp-list]')?.replaceChildren(
       ...record.stamps.map((stamp) =>
         element('li', fillTemplate(this.labels.stampLine, { on: stamp.on, title: stamp.title, organization: stamp.organization, hours: stamp.hours })),

@@ -16,6 +16,10 @@ export interface MyLearningLabels {
   imported: string
   cleared: string
   confirmClear: string
+  /** A lesson's stated length on the printed 自学记录. */
+  sheetMinutes: string
+  /** The stamps line of the printed 自学记录's session table. */
+  sheetStampHours: string
   importProblems: Record<ImportProblem, string>
   storeProblems: Record<StoreProblem, string>
   /** The site section of each record type (`lesson` → `lessons`), from the contract at build time, so the script needs none of it. */
@@ -39,6 +43,8 @@ export const MY_LEARNING_LABELS: Omit<MyLearningLabels, 'sections'> = {
   imported: '导入成功：新添了学完的课 {done} 节、练习 {practised} 次、签到 {stamps} 次。',
   cleared: '已清空这部手机上的学习记录。',
   confirmClear: '确定清空这部手机上的全部学习记录吗？清空后找不回来（除非之前导出过）。',
+  sheetMinutes: '{minutes} 分钟',
+  sheetStampHours: '{hours} 学时',
   importProblems: {
     empty: '请先选择导出的文件，或粘贴迁移码。',
     tooLarge: `这个文件太大，不是“我的学习”导出的记录。${NOTHING_CHANGED}`,
