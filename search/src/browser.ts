@@ -1,22 +1,35 @@
 import type { SearchResponse } from './engine/searchResponse.ts'
-import { EmbeddedSearch, type StaticIndexData } from './embedded/EmbeddedSearch.ts'
 import { parseSearchQuery, type SearchQueryInput } from './query/searchQuery.ts'
+import { scriptPartLoader } from './sharded/scriptPartLoader.ts'
+import { ShardedSearch, type PartLoader, type ShardedResponse } from './sharded/ShardedSearch.ts'
 
 export { SearchQueryError } from './query/searchQuery.ts'
+export { SearchPartError } from './sharded/SearchPartError.ts'
 export type { SearchHit, SearchResponse } from './engine/searchResponse.ts'
+export type { ShardedResponse } from './sharded/ShardedSearch.ts'
 
-/** Search in the browser over the static index; it needs no server and works offline once the file is cached. */
+/** Search in the browser over the static index; it needs no server and works offline once its parts are cached. */
 export interface StaticSearch {
-  search(input: SearchQueryInput): SearchResponse
+  /** Resolves with the answer and notices (a part that did not load); rejects with SearchQueryError for bad input. */
+  search(input: SearchQueryInput): Promise<ShardedResponse>
 }
 
-/** Loads the static index from a URL (fetched once) and returns a search function. Throws SearchQueryError for bad input. */
-export async function loadStaticSearch(indexUrl: string, fetchIndex: typeof fetch = fetch): Promise<StaticSearch> {
-  const response = await fetchIndex(indexUrl)
-  if (!response.ok) throw new Error(`搜索索引加载失败（${response.status}），请稍后再试。`)
-  const engine = EmbeddedSearch.load((await response.json()) as StaticIndexData)
-  return { search: (input) => engine.searchNow(parseSearchQuery(input)) }
+/**
+ * Opens the sharded static index in the folder `indexUrl` names (the site's
+ * `search-index/`): loads its manifest now, and the parts each query needs
+ * as it runs, as scripts (so it works from file:// too). Rejects when the
+ * manifest cannot be loaded.
+ */
+export async function loadStaticSearch(
+  indexUrl: string,
+  loader: PartLoader = scriptPartLoader(indexUrl.endsWith('/') ? indexUrl : `${indexUrl}/`),
+): Promise<StaticSearch> {
+  const engine = await ShardedSearch.open(loader)
+  return { search: (input) => engine.search(parseSearchQuery(input)) }
 }
+
+/** Answers of the static search and of Meilisearch look the same to the page. */
+export type BrowserSearchResponse = SearchResponse & { notices?: string[] }
 
 type MeiliBrowserSearchOptions = Parameters<typeof import('./browserMeilisearch.ts').createMeiliBrowserSearch>[0]
 

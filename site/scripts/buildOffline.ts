@@ -13,6 +13,7 @@ import { readSiteConfig } from '../src/config.ts'
 import { listPages } from '../src/integrations/pageFiles.ts'
 import { relativizeLinks } from '../src/integrations/relativeLinks.ts'
 import { buildSite, siteRoot } from './buildSite.ts'
+import { addOfflineSearch } from './offlineSearch.ts'
 
 const STORED = new Set(['.m4s', '.mp4', '.m4a', '.ts', '.jpg', '.jpeg', '.png', '.webp', '.zip'])
 
@@ -22,7 +23,7 @@ const README = `共育 · 家长课程 离线包
 用法二（局域网，多部手机）：把解压后的整个文件夹放到学校或社区的任何网页服务器上；
   或者在装了 Node.js 的电脑上，进入这个文件夹运行：node serve.mjs
   然后让手机连上同一个 Wi-Fi，在浏览器里打开 http://（这台电脑的 IP 地址）:4321/
-说明：离线包里没有搜索功能，请按年级、主题浏览。生成时间：__DATE__
+说明：两种用法都能搜索（打开“搜索”页）；也可以按年级、主题浏览。生成时间：__DATE__
 `
 
 function addFolder(files: Zippable, folder: string, prefix: string): number {
@@ -77,6 +78,7 @@ export async function buildOfflinePack(options: {
     const pages = listPages(site)
     for (const page of pages) writeFileSync(page.file, relativizeLinks(readFileSync(page.file, 'utf8'), page.route))
     await bundlePackServer(path.join(site, 'serve.mjs'))
+    await addOfflineSearch(site)
     writeFileSync(path.join(site, 'README.txt'), README.replace('__DATE__', new Date().toISOString().slice(0, 10)))
     // The build links the CMS's video into media/hls; a pack without videos leaves it out (captions are tiny and stay).
     const video = path.join(site, MEDIA_FOLDER, 'hls')

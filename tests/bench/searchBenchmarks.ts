@@ -8,6 +8,7 @@ import { readJudgedQueries } from '../../search/src/relevance/judgedQueries.ts'
 import { MeiliSearchEngine } from '@gongyu/search/server'
 import { testMeilisearch, uniqueIndexUid } from '../helpers/meilisearch.ts'
 import { meilisearchExecutable } from '../setup/machineCapabilities.ts'
+import { browserSearchBenchmarks } from './browserSearchBenchmarks.ts'
 import { naiveBaseline } from './naiveBaseline.ts'
 import { starterBank } from './starterBank.ts'
 import { syntheticRecords } from './syntheticRecords.ts'
@@ -133,6 +134,8 @@ export async function searchBenchmarks(): Promise<Record<string, unknown>> {
     engines,
     starter,
     synthetic10k: { synthetic: true, ...scaled },
+    // The browser's index in parts, in Chromium, beside Pagefind (issue 15).
+    browserIndex: await browserSearchBenchmarks(records),
     naiveBaseline: { ...baseline, misses: baseline.misses.length },
     recallGainOverBaseline: { cms: ratio(starter.relevanceCms?.recallAt5 ?? 0), static: ratio(starter.relevanceStatic?.recallAt5 ?? 0) },
     targets: { p95MsAtStarter: 5, staticIndexGzipBytes: 500 * 1024, recallAt5: 0.9 },

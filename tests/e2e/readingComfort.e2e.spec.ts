@@ -23,11 +23,11 @@ function textFilesUnder(folder: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name))
 }
 
-/** A built file's text as readers see it: for the search index, the stored titles and summaries (its matching terms stay Simplified by design). */
+/** A built file's text as readers see it: of the search index, only the shown results' fragments (its matching terms stay Simplified by design). */
 function shownText(file: string): string {
-  const text = readFileSync(file, 'utf8')
-  if (path.basename(file) !== 'search-index.json') return text
-  return JSON.stringify((JSON.parse(text) as { index: { storedFields: unknown } }).index.storedFields)
+  const parts = `${path.sep}search-index${path.sep}`
+  if (file.includes(parts) && !file.includes(`${parts}docs${path.sep}`)) return ''
+  return readFileSync(file, 'utf8')
 }
 
 async function open(page: Page, route: string): Promise<void> {

@@ -10,7 +10,7 @@ import { buildSite } from '../../site/scripts/buildSite.ts'
 import { READING_SCRIPT } from '../../site/src/lib/readingComfort.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { seriousAccessibilityProblems } from '../helpers/siteAccessibility.ts'
-import { buildTestSite, TEST_SITE_URL, type BuiltTestSite } from '../helpers/siteBuild.ts'
+import { buildTestSite, serveFolder, TEST_SITE_URL, type BuiltTestSite } from '../helpers/siteBuild.ts'
 
 // A slice of the starter bank keeps this file near a minute: the kindergarten
 // grades (with their course list) and 三年级. The bench times the full bank.
@@ -47,6 +47,24 @@ function filesUnder(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
+}
+
+/** Searches on a search page; the status line, the results' links as written, and where the first one leads. */
+async function searchHits(url: string, query: string): Promise<{ status: string; hrefs: string[]; opened: string }> {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
+  try {
+    await page.goto(url)
+    await page.locator('#search-q').fill(query)
+    await page.locator('#search-q').press('Enter')
+    await page.locator('.search-hit').first().waitFor()
+    const status = (await page.locator('.search-status').textContent()) ?? ''
+    const hrefs = await page.locator('.search-hit a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+    await page.locator('.search-hit a').first().click()
+    await page.locator('h1').waitFor()
+    return { status, hrefs, opened: page.url() }
+  } finally {
+    await page.close()
+  }
 }
 
 async function open(page: Page, route: string): Promise<void> {
@@ -165,17 +183,17 @@ describe('the parents’ site', () => {
     await context.close()
   })
 
-  it('finds a screen-time lesson for 玩手机, loading the search index only when asked', async () => {
+  it('finds a screen-time lesson for 玩手机, loading the search index only when asked, part by part', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } })
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     const indexRequests: string[] = []
     const indexEncodings: (string | undefined)[] = []
     page.on('request', (request) => {
-      if (request.url().includes('search-index.json')) indexRequests.push(request.url())
+      if (request.url().includes('/search-index/')) indexRequests.push(new URL(request.url()).pathname)
     })
     page.on('response', (response) => {
-      if (response.url().includes('search-index.json')) indexEncodings.push(response.headers()['content-encoding'])
+      if (response.url().includes('/search-index/')) indexEncodings.push(response.headers()['content-encoding'])
     })
     await open(page, '/search/')
     await page.waitForTimeout(300)
@@ -183,8 +201,12 @@ describe('the parents’ site', () => {
     await page.locator('#search-q').fill('玩手机')
     await page.locator('#search-q').press('Enter')
     await page.locator('.search-hit').first().waitFor()
-    expect(indexRequests).toHaveLength(1)
-    expect(indexEncodings).toEqual(['gzip'])
+    // The manifest once, then only some of the term shards and the shown results' fragments (tests/e2e/searchIndexParts.e2e.spec.ts counts the bytes).
+    expect(indexRequests.filter((url) => url === '/search-index/manifest.js')).toHaveLength(1)
+    const shards = indexRequests.filter((url) => url.startsWith('/search-index/terms/'))
+    expect(shards.length).toBeGreaterThan(0)
+    expect(shards.length).toBeLessThan(readdirSync(path.join(site.outDir, 'search-index', 'terms')).filter((name) => name.endsWith('.js')).length / 4)
+    expect(new Set(indexEncodings)).toEqual(new Set(['gzip']))
     expect(page.url()).toContain(`q=${encodeURIComponent('玩手机')}`)
     const { records } = JSON.parse(readFileSync(path.join(site.exportDir, 'published.json'), 'utf8')) as {
       records: { url: string; type: string; themes: string[] }[]
@@ -239,10 +261,12 @@ describe('the parents’ site', () => {
       expect.stringMatching(/^\/_astro\/ProgressActions\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/),
     ])
     // Bundled modules (search, player) exist for the pages that ask for them; a lesson page names only the 学完了 element.
-    // print-button.js is the plan and handout pages' 打印 button (components/PrintNote.astro).
+    // print-button.js is the plan and handout pages' 打印 button (components/PrintNote.astro). The search index's parts
+    // are data in script form, loaded only by the search element (search/src/sharded/scriptPartLoader.ts).
     const builtScripts = filesUnder(site.outDir)
       .filter((file) => /\.m?js$/.test(file))
       .map((file) => path.relative(site.outDir, file))
+      .filter((file) => !/^(zh-hant\/)?search-index\//.test(file))
     expect(builtScripts.filter((file) => !file.startsWith('_astro/') && !file.startsWith('widgets/')).sort()).toEqual([
       'print-button.js',
       'sw-register.js',
@@ -369,10 +393,31 @@ describe('the parents’ site', () => {
       await page.locator('.lang-switch').click()
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hant')
       await page.close()
+      // Search from the disk (Simplified and Traditional) and from a LAN server that serves the pack from a subfolder: the same answers as the site.
+      const onSite = await searchHits(`${site.url}/search/`, '玩手机')
+      expect(onSite.hrefs.length).toBeGreaterThan(0)
+      const served = await serveFolder(work)
+      try {
+        for (const [url, lang] of [
+          [`file://${path.join(work, 'gongyu', 'search', 'index.html')}`, 'zh-Hans'],
+          [`file://${path.join(work, 'gongyu', 'zh-hant', 'search', 'index.html')}`, 'zh-Hant'],
+          [`${served.url}/gongyu/search/index.html`, 'zh-Hans'],
+        ] as const) {
+          const found = await searchHits(url, '玩手机')
+          expect(found.status, url).toBe(onSite.status.replace('条', lang === 'zh-Hant' ? '條' : '条'))
+          // The same records in the same order, linked relative to the pack (with index.html from the disk).
+          const prefix = lang === 'zh-Hant' ? '../../zh-hant' : '..'
+          const suffix = url.startsWith('file:') ? 'index.html' : ''
+          expect(found.hrefs, url).toEqual(onSite.hrefs.map((href) => `${prefix}${href}${suffix}`))
+          expect(found.opened, url).toMatch(url.startsWith('file:') ? /^file:.*\/index\.html$/ : /\/gongyu\/[a-z-]+\/[^/]+\/$/)
+        }
+      } finally {
+        await served.stop()
+      }
     } finally {
       rmSync(work, { recursive: true, force: true })
     }
-  }, 120_000)
+  }, 180_000)
 
   it('stops the build with a Chinese message when there is no export', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'gongyu-no-export-'))

@@ -16,7 +16,8 @@ import type { GradeCode, PublicRecord } from '@gongyu/contract'
 import { PinyinLookup, type PinyinTable } from '../text/pinyinTable.ts'
 import { tokenize } from '../text/tokenize.ts'
 import { fieldBoosts, type IndexedField } from './fieldBoosts.ts'
-import { planQuery, type QueryPlan } from './planQuery.ts'
+import { planQuery } from './planQuery.ts'
+import { mentionBoost, STRAGGLER_SHARE } from './ranking.ts'
 import { SpellingMap } from './spellingIndex.ts'
 
 const SPACE = /\s+/
@@ -57,23 +58,6 @@ export function miniSearchOptions() {
       fieldName === 'id' ? entry.id : fieldName in fieldBoosts ? entry.text[fieldName as IndexedField] : entry.stored[fieldName as keyof SearchDocument],
     searchOptions: { tokenize: (text: string) => [text], processTerm: (term: string) => term },
   }
-}
-
-/** How much more an item counts when it is for a grade, stage or type the query names. */
-const GRADE_BOOST = 2
-const STAGE_BOOST = 1.3
-/** Results scoring under this share of the best one matched only common words (孩子, 家长) and are dropped. */
-const STRAGGLER_SHARE = 0.1
-
-const TYPE_BOOST = 3
-
-/** Ranks items higher when they are for a grade, stage or type the query names. */
-function mentionBoost(document: SearchDocument, plan: QueryPlan): number {
-  let boost = 1
-  if (plan.grades.some((grade) => document.grades.includes(grade))) boost *= GRADE_BOOST
-  else if (plan.stages.some((stage) => document.stages.includes(stage))) boost *= STAGE_BOOST
-  if (plan.types.includes(document.type)) boost *= TYPE_BOOST
-  return boost
 }
 
 function withoutStragglers<T extends SearchResult>(results: T[]): T[] {

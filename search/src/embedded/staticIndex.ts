@@ -6,7 +6,7 @@ import type { PublicRecord } from '@gongyu/contract'
 import { buildEmbeddedSearch } from './buildEmbeddedSearch.ts'
 import type { StaticIndexData } from './EmbeddedSearch.ts'
 
-/** The static index file name the site serves and the browser loads. */
+/** The whole static index as one file (the search contract suite reads it); the site ships it in parts instead (sharded/writeShardedIndex.ts). */
 export const STATIC_INDEX_FILE = 'search-index.json'
 
 /** One copy of the static index: where it goes, and how its shown text is converted (e.g. to Traditional). */

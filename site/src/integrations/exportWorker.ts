@@ -1,8 +1,8 @@
 // The worker of gongyuIntegration: writes what the site builds from the export alone, into the staging folder,
-// while Astro renders the pages: the static search index (built once; Simplified and Traditional copies) and the widget feeds.
+// while Astro renders the pages: the sharded search index (built once; Simplified and Traditional copies) and the widget feeds.
 import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
-import { writeStaticIndexes } from '@gongyu/search/server'
+import { writeShardedIndexes } from '@gongyu/search/server'
 import { readPublishedContent } from '../content/publishedLoader.ts'
 import { writeFeeds } from './feeds.ts'
 import { TRADITIONAL_PREFIX, traditionalConverter } from './traditional.ts'
@@ -10,7 +10,7 @@ import { TRADITIONAL_PREFIX, traditionalConverter } from './traditional.ts'
 /** What the worker reports back. */
 export interface ExportWorkReport {
   records: number
-  /** Gzip bytes of the Simplified search index. */
+  /** Gzip bytes of the Simplified search index, all its parts. */
   indexGzipBytes: number
   indexMs: number
   feeds: number
@@ -22,7 +22,7 @@ const started = performance.now()
 const content = readPublishedContent()
 const convert = traditionalConverter()
 // Matching is the same for both copies of the index; only the shown text (titles, summaries, theme names) is converted.
-const [simplified] = writeStaticIndexes(content.records, [
+const [simplified] = writeShardedIndexes(content.records, [
   { directory: stagingDir },
   { directory: path.join(stagingDir, TRADITIONAL_PREFIX), displayText: convert },
 ])
