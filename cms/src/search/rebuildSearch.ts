@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 import { ensureSearchKey, MeiliSearchEngine, searchEngineChoice } from '@gongyu/search/server'
+import { loadLearnedSynonyms } from '../collections/ContentTasks/learnedSynonyms'
 import { writePublishedExport } from '../publishing/writePublishedExport'
 
 /**
@@ -17,6 +18,8 @@ export async function rebuildSearch(payload: Payload, log: (line: string) => voi
   log(`已发布内容已导出：${content.records.length} 条，写入 ${file}，用时 ${seconds()} 秒。`)
   const choice = searchEngineChoice()
   if (choice.kind !== 'meilisearch') return
+  // The fresh index's settings carry the synonyms editors accepted, not only the built-in ones.
+  await loadLearnedSynonyms(payload)
   const engine = new MeiliSearchEngine(choice.connection)
   await engine.replaceAll(content.records)
   const searchKey = await ensureSearchKey(engine.client, engine.indexUid)

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { searchEngineFromEnv } from '@gongyu/search/server'
 import { filterNames, parseSearchQuery, SearchQueryError, type SearchQueryInput } from '@gongyu/search'
+import { loadLearnedSynonyms } from '../collections/ContentTasks/learnedSynonyms'
 import { embeddedSearchFor } from './embeddedSearchState'
 
 function inputOf(req: PayloadRequest): SearchQueryInput {
@@ -34,6 +35,8 @@ export const searchEndpoint: Endpoint = {
       if (!(error instanceof SearchQueryError)) throw error
       return Response.json({ errors: [{ message: error.message, field: error.field }] }, { status: 400 })
     }
+    // Synonyms editors accepted from the needs report (issue 17) widen the query in both engines.
+    await loadLearnedSynonyms(req.payload)
     const engine = await searchEngineFromEnv(() => embeddedSearchFor(req.payload))
     return Response.json(await engine.search(query), { headers: { 'Cache-Control': 'no-store' } })
   },

@@ -3,7 +3,7 @@ import { withoutGradeNames } from '../query/namedGrades.ts'
 import { normalizeText } from '../text/normalize.ts'
 import type { ContentTypeCode, GradeCode, StageCode } from '@gongyu/contract'
 import type { PinyinLookup } from '../text/pinyinTable.ts'
-import { synonymGroups } from '../text/synonyms.ts'
+import { allSynonymGroups } from '../text/synonyms.ts'
 import { hanBigrams, hanRuns, segmentWords } from '../text/tokenize.ts'
 
 /** The bank's own words by pinyin spelling, for typed pinyin and homophone typos. */
@@ -180,7 +180,7 @@ export function planQuery(text: string, spellings: SpellingIndex, pinyinLookup: 
   // Synonyms of what was typed, and of what a typo was corrected to (判逆 → 叛逆 → 逆反).
   const corrected = [...plan.weights.keys()].filter((term) => !normalized.includes(term))
   const mentions = (word: string) => normalized.includes(word) || corrected.includes(word)
-  for (const group of synonymGroups) {
+  for (const group of allSynonymGroups()) {
     if (!group.some(mentions)) continue
     for (const word of group) {
       if (mentions(word)) continue

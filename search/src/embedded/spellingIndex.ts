@@ -2,11 +2,11 @@ import type { SearchDocument } from '../engine/searchResponse.ts'
 import { normalizeText } from '../text/normalize.ts'
 import { hanBigrams, hanRuns } from '../text/tokenize.ts'
 import type { PinyinLookup } from '../text/pinyinTable.ts'
-import { synonymGroups } from '../text/synonyms.ts'
+import { allSynonymGroups } from '../text/synonyms.ts'
 import type { SpellingIndex } from './planQuery.ts'
 
 // A chunk with several polyphones is listed under a few spellings, not all of them.
-const SPELLINGS_PER_CHUNK = 4
+export const SPELLINGS_PER_CHUNK = 4
 
 /**
  * The bank's two-character chunks by pinyin spelling, built from the
@@ -25,7 +25,7 @@ export class SpellingMap implements SpellingIndex {
 
   constructor(lookup: PinyinLookup) {
     this.lookup = lookup
-    for (const group of synonymGroups) this.addText(group.join(' '))
+    for (const group of allSynonymGroups()) this.addText(group.join(' '))
   }
 
   /** Adds every chunk of a text under its spellings. */
@@ -59,6 +59,16 @@ export class SpellingMap implements SpellingIndex {
     else this.bySpelling.set(spelling, new Set([word]))
     this.known.add(word)
     this.longestSpelling = Math.max(this.longestSpelling, spelling.length)
+  }
+
+  /** What the map holds, for writing it into the browser's sharded index (see sharded/buildShardedIndex.ts). */
+  contents(): {
+    bySpelling: ReadonlyMap<string, ReadonlySet<string>>
+    known: ReadonlySet<string>
+    documentCounts: ReadonlyMap<string, number>
+    documents: number
+  } {
+    return { bySpelling: this.bySpelling, known: this.known, documentCounts: this.documentCounts, documents: this.documents }
   }
 
   bigramsOf(spelling: string): string[] {

@@ -3,7 +3,7 @@ import type { SearchEngine, SearchIndexWriter, SearchResponse } from '../engine/
 import type { SearchQuery } from '../query/searchQuery.ts'
 import type { PublicRecord } from '@gongyu/contract'
 import { meiliKeyOf, toMeiliDocument, type MeiliDocument } from './meiliDocument.ts'
-import { meiliSettings } from './meiliSettings.ts'
+import { meiliSettings, meiliSynonyms } from './meiliSettings.ts'
 import { succeeded } from './meiliTasks.ts'
 import { forgetMeiliPlanner, meiliPlanner } from './meiliVocabulary.ts'
 import { searchMeili } from './searchMeili.ts'
@@ -48,6 +48,12 @@ export class MeiliSearchEngine implements SearchEngine, SearchIndexWriter {
       )
     if (!exists) await succeeded(this.client.createIndex(indexUid, { primaryKey: 'key' }))
     await succeeded(this.client.index(indexUid).updateSettings(meiliSettings()))
+  }
+
+  /** Applies the synonym groups (built-in and learned) to the index, after editors accepted new ones. */
+  async applySynonyms(indexUid = this.indexUid): Promise<void> {
+    await succeeded(this.client.index(indexUid).updateSynonyms(meiliSynonyms()))
+    forgetMeiliPlanner(this.client, indexUid)
   }
 
   async upsert(records: PublicRecord[], indexUid = this.indexUid): Promise<void> {

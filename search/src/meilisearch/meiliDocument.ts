@@ -3,6 +3,7 @@ import { indexFieldsOf } from '../embedded/indexFields.ts'
 import type { PublicRecord } from '@gongyu/contract'
 import { hanBigrams, hanRuns } from '../text/tokenize.ts'
 import { normalizeText } from '../text/normalize.ts'
+import { traditionalTitleOf } from './traditionalTitle.ts'
 
 export { HIGHLIGHT_END, HIGHLIGHT_START } from './meiliMarkers.ts'
 const MARKERS = /[\uE000\uE001]/g
@@ -11,6 +12,8 @@ const MARKERS = /[\uE000\uE001]/g
 export interface MeiliDocument extends SearchDocument {
   /** Primary key: Meilisearch ids allow only letters, digits, `-` and `_`, so `lesson:slug` becomes `lesson__slug`. */
   key: string
+  /** The title in Traditional characters, for Traditional widgets (displayed, never searched). */
+  titleHant: string
   bodyText: string
   /** Grade, stage and family-situation names. */
   labelText: string
@@ -40,6 +43,7 @@ export function toMeiliDocument(record: PublicRecord): MeiliDocument {
     title: stripMarkers(document.title),
     summary: stripMarkers(document.summary),
     key: meiliKeyOf(record.id),
+    titleHant: traditionalTitleOf(stripMarkers(document.title)),
     bodyText: stripMarkers(record.bodyText),
     labelText: fields.labelText,
     chunks: [...new Set(hanRuns(chunkSource).flatMap(hanBigrams))].join(' '),

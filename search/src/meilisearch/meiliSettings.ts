@@ -1,6 +1,6 @@
 import type { Settings } from 'meilisearch'
 import { searchDocumentFields } from '../engine/searchResponse.ts'
-import { synonymGroups } from '../text/synonyms.ts'
+import { allSynonymGroups } from '../text/synonyms.ts'
 
 /** The Chinese locale Meilisearch accepts (`zh-CN` is rejected); sent with the settings and with every search. */
 export const MEILI_LOCALES = ['cmn']
@@ -11,7 +11,7 @@ export const meiliFacetAttributes = ['type', 'stages', 'grades', 'themes', 'audi
 /** Every word of a synonym group maps to the others: Meilisearch synonyms are one-way per entry. */
 export function meiliSynonyms(): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {}
-  for (const group of synonymGroups) {
+  for (const group of allSynonymGroups()) {
     for (const word of group) synonyms[word] = [...new Set([...(synonyms[word] ?? []), ...group.filter((other) => other !== word)])]
   }
   return synonyms
@@ -26,7 +26,8 @@ export function meiliSettings(): Settings {
     searchableAttributes: ['title', 'themeNames', 'labelText', 'summary', 'chunks', 'pinyin', 'initials', 'bodyText'],
     filterableAttributes: [...meiliFacetAttributes],
     sortableAttributes: ['gradeOrder', 'sequence', 'publishedAtTimestamp'],
-    displayedAttributes: [...searchDocumentFields, 'bodyText'],
+    // titleHant: a Traditional widget shows it (site/src/widgets/gongyu-search-box/searchMeilisearch.ts).
+    displayedAttributes: [...searchDocumentFields, 'bodyText', 'titleHant'],
     // An explicit sort (grade, newest) orders every result, as in the embedded engine; without one the rule does nothing.
     // A match in the title counts before typos and proximity, which long bodies would otherwise decide.
     rankingRules: ['sort', 'words', 'attribute', 'typo', 'proximity', 'exactness'],

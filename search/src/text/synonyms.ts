@@ -23,7 +23,30 @@ export const synonymGroups: readonly (readonly string[])[] = [
   ['多动症', '注意缺陷多动障碍', 'adhd'],
 ]
 
+let learnedGroups: readonly (readonly string[])[] = []
+
+/**
+ * Groups editors accepted in the CMS (a parent's query beside the words of
+ * the lesson written for it, issue 17's needs report). The CMS sets them
+ * before searching; every process starts with none, so the browser's own
+ * engine knows only the built-in groups.
+ */
+export function setLearnedSynonymGroups(groups: readonly (readonly string[])[]): void {
+  learnedGroups = groups.map((group) => [...new Set(group.map((word) => word.trim().toLowerCase()).filter(Boolean))]).filter((group) => group.length > 1)
+}
+
+/** The built-in groups and the learned ones, as both engines expand queries with them. */
+export function allSynonymGroups(): readonly (readonly string[])[] {
+  return learnedGroups.length === 0 ? synonymGroups : [...synonymGroups, ...learnedGroups]
+}
+
 /** The other words of every group a word belongs to. */
 export function synonymsOf(word: string): string[] {
-  return [...new Set(synonymGroups.filter((group) => group.includes(word)).flat())].filter((synonym) => synonym !== word)
+  return [
+    ...new Set(
+      allSynonymGroups()
+        .filter((group) => group.includes(word))
+        .flat(),
+    ),
+  ].filter((synonym) => synonym !== word)
 }

@@ -42,6 +42,18 @@ export const Organizations: CollectionConfig = {
       },
       fields: [{ name: 'origin', type: 'text', required: true, label: localizedLabel('网站来源', 'Origin'), validate: validateOrigin }],
     },
+    {
+      name: 'countZeroResultSearches',
+      type: 'checkbox',
+      defaultValue: false,
+      label: localizedLabel('统计搜索无结果的查询', 'Count searches that find nothing'),
+      admin: {
+        description: localizedLabel(
+          '默认关闭。开启后，网站上搜索没有结果时，会匿名记下搜索词和本机构所在的县（只记周，不记日期、时间和任何个人信息；每部手机每天最多 3 次），汇总进需求分析。网站下次构建后生效。',
+          'Off by default. When on, searches on the site that find nothing are counted anonymously for the needs report (week only, at most 3 a day per phone).',
+        ),
+      },
+    },
     slugField(),
   ],
 }

@@ -14,6 +14,7 @@ const organization = {
     { id: 'a1', origin: 'https://www.example-school.cn' },
     { id: 'a2', origin: 'https://weixin.example.cn' },
   ],
+  countZeroResultSearches: false,
   slug: 'chengguan',
   updatedAt: '2026-03-01T08:00:00.000Z',
   createdAt: '2026-02-01T08:00:00.000Z',
@@ -28,6 +29,7 @@ describe('organizationToPublicOrganization', () => {
       region: '四川省某县',
       description: '每月第一个周六开课。',
       allowedOrigins: ['https://www.example-school.cn', 'https://weixin.example.cn'],
+      countsZeroResultSearches: false,
     })
   })
 

@@ -10,5 +10,6 @@ export function organizationToPublicOrganization(organization: Organization): Pu
     region: organization.region,
     description: organization.description ?? '',
     allowedOrigins: (organization.allowedOrigins ?? []).map((row) => row.origin),
+    countsZeroResultSearches: organization.countZeroResultSearches === true,
   }
 }

@@ -154,7 +154,7 @@ export class GongyuSearchBox extends GongyuElement {
     const meilisearch = this.meilisearch
     if (meilisearch) {
       try {
-        return await searchMeilisearch(meilisearch, query, this.count)
+        return await searchMeilisearch(meilisearch, query, this.count, this.script)
       } catch (error) {
         console.warn('[共育挂件] Meilisearch 不可用，改用静态数据搜索标题', error)
       }
