@@ -20,7 +20,7 @@ function throttleOf(payload: Payload): LoginThrottle {
   let throttle = throttles.get(payload)
   if (!throttle) {
     const settings = anonymousWriteSettings()
-    throttle = new LoginThrottle({ attempts: settings.perClient, windowSeconds: settings.windowSeconds, allClientsAttempts: 0 })
+    throttle = new LoginThrottle({ attempts: settings.perClient, windowSeconds: settings.windowSeconds, allClientsAttempts: settings.allClients })
     throttles.set(payload, throttle)
   }
   return throttle
