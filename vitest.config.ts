@@ -36,7 +36,8 @@ function mongodbProject(): TestProjectInlineConfiguration[] {
       extends: true,
       test: {
         name: 'mongodb',
-        include: integration,
+        // tests/mongodb/: files that need a shared database server, so run in this project only.
+        include: [...integration, 'tests/mongodb/**/*.int.spec.ts'],
         globalSetup: ['tests/helpers/mongodbGlobalSetup.ts'],
         env: { GONGYU_TEST_DATABASE: 'mongodb' },
       },

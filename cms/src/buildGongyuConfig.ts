@@ -10,10 +10,17 @@ import { contentTypes } from './collections/contentTypes'
 import { CourseLists } from './collections/CourseLists'
 import { reviewNavLink, reviewQueueView } from './admin/review/reviewAdminComponents'
 import { Media } from './collections/Media'
+import { ContentTasks } from './collections/ContentTasks'
+import { NeedSignals } from './collections/NeedSignals'
+import { pruneNeedSignalsTask } from './collections/NeedSignals/pruneNeedSignals'
+import { needsReportNavLink, needsReportView } from './admin/needsReport/needsReportAdminComponents'
 import { Organizations } from './collections/Organizations'
 import { Places } from './collections/Places'
 import { restrictDocumentLocks } from './collections/restrictDocumentLocks'
 import { SigningKeys } from './collections/SigningKeys'
+import { SurveyAnswers } from './collections/SurveyAnswers'
+import { SurveyCodes } from './collections/SurveyCodes'
+import { Surveys } from './collections/Surveys'
 import { Themes } from './collections/Themes'
 import { richTextEditor } from './fields/richTextEditor'
 import { Users } from './collections/Users'
@@ -34,6 +41,7 @@ import { exportPublishedContentTask, exportQueueAutoRun } from './jobs/exportPub
 import { searchQueueAutoRun, syncSearchRecordTask } from './jobs/syncSearchRecord'
 import { transcodeVideoTask, videoQueueAutoRun } from './jobs/transcodeVideo'
 import { searchEndpoint } from './search/searchEndpoint'
+import { anonymousWriteEndpoint } from './anonymousWrites/anonymousWriteEndpoint'
 import { objectStoragePlugins } from './storage/objectStoragePlugins'
 import { uploadOptions } from './storage/uploadOptions'
 
@@ -68,8 +76,8 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       meta: { titleSuffix: ' · 共育课程资源库', icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/gongyu-icon.svg' }] },
       components: {
         graphics: { Logo: '/admin/graphics/GongyuLogo#GongyuLogo', Icon: '/admin/graphics/GongyuIcon#GongyuIcon' },
-        views: { reviewQueue: reviewQueueView },
-        afterNavLinks: [reviewNavLink],
+        views: { reviewQueue: reviewQueueView, needsReport: needsReportView },
+        afterNavLinks: [reviewNavLink, needsReportNavLink],
         // The lock dialog's date in Chinese (Payload formats it en-US, whatever dateFormat says).
         providers: ['/admin/locks/ChineseLockDialogDate#ChineseLockDialogDate'],
       },
@@ -84,6 +92,11 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       Certificates,
       SigningKeys,
       Places,
+      NeedSignals,
+      ContentTasks,
+      Surveys,
+      SurveyAnswers,
+      SurveyCodes,
       Media,
       Videos,
       Captions,
@@ -119,14 +132,14 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
     jobs: {
       // Scheduled publishing is a job; the dev server runs the queue every minute, tests run it themselves.
       autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }, videoQueueAutoRun, searchQueueAutoRun, exportQueueAutoRun],
-      tasks: [transcodeVideoTask, syncSearchRecordTask, exportPublishedContentTask],
+      tasks: [transcodeVideoTask, syncSearchRecordTask, exportPublishedContentTask, pruneNeedSignalsTask],
       // The export job's `concurrency` (one at a time, a newer queued job replaces a waiting one) needs this.
       enableConcurrencyControl: true,
       // Running, queueing or cancelling jobs over HTTP (/api/payload-jobs/run, /handle-schedules) is for admins.
       access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
       shouldAutoRun: () => settings.runJobs,
     },
-    endpoints: [searchEndpoint],
+    endpoints: [searchEndpoint, anonymousWriteEndpoint],
     typescript: { outputFile: path.join(srcDir, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.join(srcDir, 'generated-schema.graphql'), validationRules: graphqlValidationRules },
     onInit: async (payload) => {

@@ -79,6 +79,11 @@ export interface Config {
     certificates: Certificate;
     'signing-keys': SigningKey;
     places: Place;
+    'need-signals': NeedSignal;
+    'content-tasks': ContentTask;
+    surveys: Survey;
+    'survey-answers': SurveyAnswer;
+    'survey-codes': SurveyCode;
     media: Media;
     videos: Video;
     captions: Caption;
@@ -103,6 +108,11 @@ export interface Config {
     certificates: CertificatesSelect<false> | CertificatesSelect<true>;
     'signing-keys': SigningKeysSelect<false> | SigningKeysSelect<true>;
     places: PlacesSelect<false> | PlacesSelect<true>;
+    'need-signals': NeedSignalsSelect<false> | NeedSignalsSelect<true>;
+    'content-tasks': ContentTasksSelect<false> | ContentTasksSelect<true>;
+    surveys: SurveysSelect<false> | SurveysSelect<true>;
+    'survey-answers': SurveyAnswersSelect<false> | SurveyAnswersSelect<true>;
+    'survey-codes': SurveyCodesSelect<false> | SurveyCodesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     videos: VideosSelect<false> | VideosSelect<true>;
     captions: CaptionsSelect<false> | CaptionsSelect<true>;
@@ -117,8 +127,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -129,6 +143,7 @@ export interface Config {
       transcodeVideo: TaskTranscodeVideo;
       syncSearchRecord: TaskSyncSearchRecord;
       exportPublishedContent: TaskExportPublishedContent;
+      pruneNeedSignals: TaskPruneNeedSignals;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -457,6 +472,10 @@ export interface Organization {
       }[]
     | null;
   /**
+   * Off by default. When on, searches on the site that find nothing are counted anonymously for the needs report (week only, at most 3 a day per phone).
+   */
+  countZeroResultSearches?: boolean | null;
+  /**
    * Lowercase letters, digits and hyphens; generated from the title when empty.
    */
   slug: string;
@@ -753,7 +772,11 @@ export interface Event {
   endsAt: string;
   endsAt_tz: 'Asia/Shanghai';
   /**
-   * In person: the place’s name and address.
+   * In person: a place from the service map, or type the venue below.
+   */
+  place?: (number | null) | Place;
+  /**
+   * In person, without a place from the service map: the place’s name and address.
    */
   venue?: string | null;
   /**
@@ -769,6 +792,59 @@ export interface Event {
    */
   held?: boolean | null;
   replay?: (number | null) | MicroLesson;
+  /**
+   * Lowercase letters, digits and hyphens; generated from the title when empty.
+   */
+  slug: string;
+  /**
+   * Editors set “in review”; reviewers approve and publish.
+   */
+  reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
+  /**
+   * What to change, when sending an item back.
+   */
+  reviewNote?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "places".
+ */
+export interface Place {
+  id: number;
+  name: string;
+  kind: 'practice-base' | 'guidance-centre' | 'service-station';
+  county: string;
+  township?: string | null;
+  address?: string | null;
+  openingHours?: string | null;
+  services?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * A landline with area code, a 400/800 line or a public 12xxx hotline; never a personal mobile.
+   */
+  phone?: string | null;
+  /**
+   * GCJ-02 (as Amap and Tencent maps give them; not Baidu's BD-09 or GPS WGS-84).
+   */
+  location: {
+    latitude: number;
+    longitude: number;
+    datum: 'GCJ-02';
+  };
+  /**
+   * When someone last checked address, hours and phone.
+   */
+  lastCheckedOn: string;
   /**
    * Lowercase letters, digits and hyphens; generated from the title when empty.
    */
@@ -821,6 +897,10 @@ export interface CourseList {
            */
           runBy?: string | null;
           hours?: number | null;
+          /**
+           * Filled in by the teacher after the session: how many came, never names.
+           */
+          headCount?: number | null;
         };
         id?: string | null;
       }[]
@@ -882,56 +962,134 @@ export interface SigningKey {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "places".
+ * via the `definition` "need-signals".
  */
-export interface Place {
+export interface NeedSignal {
+  id: string;
+  query: string;
+  province?: string | null;
+  county?: string | null;
+  week: string;
+  kind: 'asked' | 'zero-result';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-tasks".
+ */
+export interface ContentTask {
   id: number;
-  name: string;
-  kind: 'practice-base' | 'guidance-centre' | 'service-station';
-  county: string;
-  township?: string | null;
-  address?: string | null;
-  openingHours?: string | null;
-  services?:
-    | {
-        text: string;
-        id?: string | null;
-      }[]
+  query: string;
+  status: 'open' | 'writing' | 'done';
+  /**
+   * Once published, its title’s words are offered as synonyms.
+   */
+  records?:
+    | (
+        | {
+            relationTo: 'lessons';
+            value: number | Lesson;
+          }
+        | {
+            relationTo: 'micro-lessons';
+            value: number | MicroLesson;
+          }
+        | {
+            relationTo: 'case-studies';
+            value: number | CaseStudy;
+          }
+        | {
+            relationTo: 'lesson-plans';
+            value: number | LessonPlan;
+          }
+        | {
+            relationTo: 'activity-plans';
+            value: number | ActivityPlan;
+          }
+        | {
+            relationTo: 'events';
+            value: number | Event;
+          }
+      )[]
     | null;
   /**
-   * A landline with area code, a 400/800 line or a public 12xxx hotline; never a personal mobile.
+   * Words of the published linked content.
    */
-  phone?: string | null;
+  offeredSynonyms?: string[] | null;
   /**
-   * GCJ-02 (as Amap and Tencent maps give them; not Baidu's BD-09 or GPS WGS-84).
+   * Parents searching the query also find content with these words.
    */
-  location: {
-    latitude: number;
-    longitude: number;
-    datum: 'GCJ-02';
-  };
+  acceptedSynonyms?: string[] | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Published surveys are answered anonymously on the site. Preview opens the report (groups under 10 answers hidden).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "surveys".
+ */
+export interface Survey {
+  id: number;
+  title: string;
+  organization: number | Organization;
+  target: 'session' | 'event' | 'course-list';
+  courseList?: (number | null) | CourseList;
   /**
-   * When someone last checked address, hours and phone.
+   * The item’s number.
    */
-  lastCheckedOn: string;
+  sessionNumber?: number | null;
+  event?: (number | null) | Event;
+  intro?: string | null;
+  questions: {
+    text: string;
+    id?: string | null;
+  }[];
+  freeTextQuestion: string;
+  /**
+   * Only parents with a printed code can answer.
+   */
+  requiresCode?: boolean | null;
+  /**
+   * Codes are generated on save and printed from the codes page.
+   */
+  codeCount?: number | null;
   /**
    * Lowercase letters, digits and hyphens; generated from the title when empty.
    */
   slug: string;
-  /**
-   * Editors set “in review”; reviewers approve and publish.
-   */
-  reviewState: 'writing' | 'in-review' | 'changes-requested' | 'approved';
-  /**
-   * What to change, when sending an item back.
-   */
-  reviewNote?: string | null;
-  submittedBy?: (number | null) | User;
-  submittedAt?: string | null;
-  createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-answers".
+ */
+export interface SurveyAnswer {
+  id: number;
+  survey: number | Survey;
+  answeredWeek: string;
+  q1: number;
+  q2: number;
+  q3: number;
+  q4: number;
+  q5: number;
+  comment?: string | null;
+  codeKey?: string | null;
+}
+/**
+ * Generated from the survey; printed from its report page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-codes".
+ */
+export interface SurveyCode {
+  id: number;
+  survey: number | Survey;
+  organization: number | Organization;
+  code: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1002,7 +1160,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'transcodeVideo' | 'syncSearchRecord' | 'exportPublishedContent' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'transcodeVideo'
+          | 'syncSearchRecord'
+          | 'exportPublishedContent'
+          | 'pruneNeedSignals'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1035,7 +1199,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'transcodeVideo' | 'syncSearchRecord' | 'exportPublishedContent' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'transcodeVideo'
+        | 'syncSearchRecord'
+        | 'exportPublishedContent'
+        | 'pruneNeedSignals'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1043,6 +1216,15 @@ export interface PayloadJob {
    * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
    */
   concurrencyKey?: string | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1100,6 +1282,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'places';
         value: number | Place;
+      } | null)
+    | ({
+        relationTo: 'need-signals';
+        value: string | NeedSignal;
+      } | null)
+    | ({
+        relationTo: 'content-tasks';
+        value: number | ContentTask;
+      } | null)
+    | ({
+        relationTo: 'surveys';
+        value: number | Survey;
+      } | null)
+    | ({
+        relationTo: 'survey-answers';
+        value: number | SurveyAnswer;
+      } | null)
+    | ({
+        relationTo: 'survey-codes';
+        value: number | SurveyCode;
       } | null)
     | ({
         relationTo: 'media';
@@ -1360,6 +1562,7 @@ export interface EventsSelect<T extends boolean = true> {
   startsAt_tz?: T;
   endsAt?: T;
   endsAt_tz?: T;
+  place?: T;
   venue?: T;
   liveUrl?: T;
   grades?: T;
@@ -1402,6 +1605,7 @@ export interface OrganizationsSelect<T extends boolean = true> {
         origin?: T;
         id?: T;
       };
+  countZeroResultSearches?: T;
   slug?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1427,6 +1631,7 @@ export interface CourseListsSelect<T extends boolean = true> {
               place?: T;
               runBy?: T;
               hours?: T;
+              headCount?: T;
             };
         id?: T;
       };
@@ -1508,6 +1713,83 @@ export interface PlacesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "need-signals_select".
+ */
+export interface NeedSignalsSelect<T extends boolean = true> {
+  id?: T;
+  query?: T;
+  province?: T;
+  county?: T;
+  week?: T;
+  kind?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-tasks_select".
+ */
+export interface ContentTasksSelect<T extends boolean = true> {
+  query?: T;
+  status?: T;
+  records?: T;
+  offeredSynonyms?: T;
+  acceptedSynonyms?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "surveys_select".
+ */
+export interface SurveysSelect<T extends boolean = true> {
+  title?: T;
+  organization?: T;
+  target?: T;
+  courseList?: T;
+  sessionNumber?: T;
+  event?: T;
+  intro?: T;
+  questions?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  freeTextQuestion?: T;
+  requiresCode?: T;
+  codeCount?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-answers_select".
+ */
+export interface SurveyAnswersSelect<T extends boolean = true> {
+  survey?: T;
+  answeredWeek?: T;
+  q1?: T;
+  q2?: T;
+  q3?: T;
+  q4?: T;
+  q5?: T;
+  comment?: T;
+  codeKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "survey-codes_select".
+ */
+export interface SurveyCodesSelect<T extends boolean = true> {
+  survey?: T;
+  organization?: T;
+  code?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1659,6 +1941,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   waitUntil?: T;
   processing?: T;
   concurrencyKey?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1693,6 +1976,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1748,6 +2059,16 @@ export interface TaskExportPublishedContent {
   input?: unknown;
   output: {
     records: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPruneNeedSignals".
+ */
+export interface TaskPruneNeedSignals {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { publicSigningKeySchema, revokedCertificateSchema } from './trustList.ts'
 import { publicPlaceSchema } from './places.ts'
+import { publicSurveySchema } from './surveys.ts'
 import { audiences, categories, codesOf, contentTypes, eventKinds, eventModes, familySituations, grades, occasions, stages } from './vocabulary.ts'
 
 /** One titled part of an item's page (objectives, body, practice…), as HTML the CMS has already escaped. */
@@ -49,8 +50,10 @@ export const publicEventSchema = z.object({
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
   mode: z.enum(codesOf(eventModes)),
-  /** The place as the editor wrote it (name and address), for an in-person event; null online. */
+  /** The place's name and address as parents read it, for an in-person event; null online. */
   venue: z.string().nullable(),
+  /** Slug of its entry in the service map (服务地图, `/places/<slug>/`), when the editor chose one; exports before it have none. */
+  place: z.string().min(1).nullable().optional(),
   /** The live stream's https:// address, for an online event; null in person. */
   liveUrl: httpsUrlSchema.nullable(),
   /** Slug of the organization that holds it (its feed is `/events/feeds/organization/<slug>.ics`). */
@@ -133,9 +136,24 @@ export const publicOrganizationSchema = z.object({
   description: z.string(),
   /** Origins allowed to frame this organization's widgets (`frame-ancestors`). */
   allowedOrigins: z.array(z.string()),
+  /** The organization turned on counting searches that find nothing (needs report, issue 17); absent from older exports. */
+  countsZeroResultSearches: z.boolean().optional(),
 })
 
 export type PublicOrganization = z.infer<typeof publicOrganizationSchema>
+
+/** A course-list item held as a session of a parent school (家长学校): when, where, run by whom, for how many hours. */
+export const publicSessionSchema = z.object({
+  /** ISO 8601 instant in UTC; pages show it in Asia/Shanghai (EVENT_TIME_ZONE). */
+  startsAt: z.string(),
+  place: z.string(),
+  /** A role or an organization (「班主任」「县妇联」), never a person's name. */
+  runBy: z.string(),
+  /** Study hours (学时) the session earns, or null when none are set. */
+  hours: z.number().nullable(),
+})
+
+export type PublicSession = z.infer<typeof publicSessionSchema>
 
 /** A published course list: an organization's ordered plan of lessons and micro-lessons. */
 export const publicCourseListSchema = z.object({
@@ -143,7 +161,15 @@ export const publicCourseListSchema = z.object({
   title: z.string().min(1),
   description: z.string(),
   organization: z.string(),
-  items: z.array(z.object({ recordId: z.string(), date: z.string().nullable(), note: z.string() })),
+  items: z.array(
+    z.object({
+      recordId: z.string(),
+      date: z.string().nullable(),
+      note: z.string(),
+      /** The item held as a parent-school session (issue 16); absent from exports made before sessions. Never a head count. */
+      session: publicSessionSchema.nullable().optional(),
+    }),
+  ),
   publishedAt: z.string(),
 })
 
@@ -173,6 +199,8 @@ export const publishedContentSchema = z.object({
   courseLists: z.array(publicCourseListSchema),
   /** The service map (服务地图): practice bases, guidance centres and service stations; absent from exports made before it. */
   places: z.array(publicPlaceSchema).optional(),
+  /** Published satisfaction surveys (issue 17): their questions only. */
+  surveys: z.array(publicSurveySchema).optional(),
   /** Organizations' public signing keys, for the verify page (issue 16); absent from exports made before certificates. */
   signingKeys: z.array(publicSigningKeySchema).optional(),
   /** The static revocation list: ids of revoked certificates, never names. */

@@ -23,6 +23,8 @@ export interface SiteConfig {
   buildDate: Date
   /** `MEILI_HOST`, `MEILI_SEARCH_KEY`, `MEILI_INDEX`: only when both host and key are set. */
   meilisearch: BrowserMeilisearch | null
+  /** `GONGYU_CMS_URL`: the CMS's public origin, where the search page sends 没找到？告诉我们 (issue 17); null leaves the button out. */
+  cmsUrl: string | null
 }
 
 /** The environment the configuration is read from (`process.env`, or a test's own object); SiteConfig names each variable. */
@@ -50,5 +52,6 @@ export function readSiteConfig(env: SiteEnvironment = process.env): SiteConfig {
     exportFile: publishedExportFile(env),
     buildDate: buildDateOf(env.GONGYU_BUILD_DATE),
     meilisearch: host && searchKey ? { host, searchKey, index: env.MEILI_INDEX || DEFAULT_MEILI_INDEX } : null,
+    cmsUrl: env.GONGYU_CMS_URL || null,
   }
 }

@@ -1,5 +1,5 @@
 /** The benchmark sections, in the order `npm run bench` runs them. */
-export const SECTION_NAMES = ['search', 'cms', 'site', 'widgets', 'video', 'load'] as const
+export const SECTION_NAMES = ['search', 'cms', 'site', 'widgets', 'video', 'load', 'surveys'] as const
 
 export type SectionName = (typeof SECTION_NAMES)[number]
 

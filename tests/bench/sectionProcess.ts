@@ -17,6 +17,7 @@ const sections: Record<SectionName | 'starterBank', () => Promise<Section>> = {
   widgets: async () => (await import('./widgetBenchmarks.ts')).widgetBenchmarks,
   video: async () => (await import('./videoBenchmarks.ts')).videoBenchmarks,
   load: async () => (await import('./loadBenchmarks.ts')).loadBenchmarks,
+  surveys: async () => (await import('./anonymousWriteBenchmarks.ts')).anonymousWriteBenchmarks,
 }
 
 const name = process.argv[2] as keyof typeof sections

@@ -29,6 +29,8 @@ export interface BuildTestSiteOptions {
   beforeExport?: (payload: Payload) => Promise<void>
   /** Pins the build month (home page activity plans). */
   buildDate?: string
+  /** More of the site build's environment (e.g. `GONGYU_CMS_URL`). */
+  env?: Record<string, string>
 }
 
 /**
@@ -50,7 +52,7 @@ export async function buildTestSite(options: BuildTestSiteOptions = {}): Promise
   } finally {
     await t.close()
   }
-  return buildAndServeFromExport(root, options.buildDate ? { GONGYU_BUILD_DATE: options.buildDate } : {})
+  return buildAndServeFromExport(root, { ...options.env, ...(options.buildDate ? { GONGYU_BUILD_DATE: options.buildDate } : {}) })
 }
 
 /**

@@ -397,3 +397,152 @@ describe('access matrix: certificates and signing keys (own and other organizati
     }
   }
 })
+
+describe('access matrix: session head counts (own and other organization)', () => {
+  // Issue 16: the teacher (the organization's org-admin) records how many came to a session, and only that
+  // org-admin and admins may record or see it; the list itself stays public once published.
+  const ownerOf = { a: 'orgAdminA', b: 'orgAdminB' } as const
+  const mayRecord = (owner: 'a' | 'b'): Actor[] => ['admin', ownerOf[owner]]
+  const session = { startsAt: '2026-09-05T01:30:00.000Z', place: '城关镇中心小学', runBy: '班主任', hours: 2 }
+  const itemsWith = (headCount: number | null) => [{ resource: { relationTo: 'lessons', value: refs.lesson }, session: { ...session, headCount } }]
+  const storedHeadCount = async (id: Id) => {
+    const doc = (await t.payload.findByID({ collection: 'course-lists', id, depth: 0, draft: true, overrideAccess: true })) as unknown as {
+      items: { session?: { headCount?: number | null } }[]
+    }
+    return doc.items[0]?.session?.headCount ?? null
+  }
+  const list = async (owner: 'a' | 'b', headCount: number | null) =>
+    await fixture('course-lists', 'published', { ...validData('course-lists', { ...refs, organization: t.organizations[owner] }), items: itemsWith(headCount) })
+
+  for (const owner of ['a', 'b'] as const) {
+    for (const actor of actors) {
+      const allowed = mayRecord(owner).includes(actor)
+      it.each(apis)(`list of org ${owner}: recording a head count as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+        const id = await list(owner, null)
+        await attempt(api, actor, 'course-lists', 'update', id, { items: itemsWith(27) })
+        // Judged by what is stored: a refusal must leave no head count behind, whatever the answer said.
+        expect(await storedHeadCount(id)).toBe(allowed ? 27 : null)
+      })
+
+      it.each(apis)(`list of org ${owner}: the head count is ${allowed ? 'shown' : 'hidden'} to ${actor} (%s)`, async (api) => {
+        const id = await list(owner, 31)
+        let items: { session?: Record<string, unknown> }[]
+        if (api === 'local') {
+          const doc = await t.payload.findByID({ collection: 'course-lists', id, depth: 0, overrideAccess: false, user: userOf(actor) })
+          items = (doc as unknown as { items: typeof items }).items
+        } else {
+          const response = await t.rest('GET', `/course-lists/${id}?depth=0`, { as: asOf(actor) })
+          expect(response.status).toBe(200)
+          items = response.json.items
+        }
+        // Everyone reads the published session itself; only the head count is kept back.
+        expect(items[0]?.session?.place).toBe(session.place)
+        expect(items[0]?.session?.headCount ?? null).toBe(allowed ? 31 : null)
+      })
+    }
+  }
+})
+
+describe('access matrix: the needs report (need-signals and content-tasks)', () => {
+  // Issue 17: nobody reads, writes or changes a single needs signal over any API (the anonymous endpoint stores them
+  // with access overridden; staff see only the thresholded report); content tasks are the content staff's.
+  const needsMatrix: Record<'need-signals' | 'content-tasks', Partial<Record<Operation, Actor[]>>> = {
+    'need-signals': { 'read-published': [], create: [], update: [], delete: ['admin'] },
+    'content-tasks': { 'read-published': contentStaff, create: contentStaff, update: contentStaff, delete: ['admin'] },
+  }
+  let counter = 0
+  const dataFor = (collection: keyof typeof needsMatrix): Record<string, unknown> => {
+    counter += 1
+    return collection === 'need-signals'
+      ? { id: crypto.randomUUID(), query: `测试需求${counter}`, week: '2026-W49', kind: 'asked', province: '甘肃省', county: '某县' }
+      : { query: `测试任务${process.pid}-${counter}`, status: 'open' }
+  }
+  for (const collection of Object.keys(needsMatrix) as (keyof typeof needsMatrix)[]) {
+    for (const [operation, allowedActors] of Object.entries(needsMatrix[collection]) as [Operation, Actor[]][]) {
+      for (const actor of actors) {
+        const allowed = allowedActors.includes(actor)
+        it.each(apis)(`${collection}: ${operation} as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+          const id = operation === 'create' ? undefined : (await t.payload.create({ collection, data: dataFor(collection) as never, overrideAccess: true })).id
+          const data = operation === 'create' ? dataFor(collection) : operation === 'update' ? { query: `改过的查询${counter}` } : undefined
+          expect(await attempt(api, actor, collection, operation, id, data)).toBe(allowed)
+          if (operation === 'create' && !allowed && data) {
+            expect((await t.payload.count({ collection, where: { query: { equals: data.query } }, overrideAccess: true })).totalDocs).toBe(0)
+          }
+          if (id === undefined) return
+          const remaining = await t.payload.find({ collection, where: { id: { equals: id } }, depth: 0, overrideAccess: true })
+          expect(remaining.totalDocs).toBe(operation === 'delete' && allowed ? 0 : 1)
+          if (operation === 'update') expect((remaining.docs[0] as { query: string }).query.startsWith('改过的查询')).toBe(allowed)
+        })
+      }
+    }
+  }
+})
+
+describe('access matrix: surveys, their answers and codes (own and other organization)', () => {
+  // Issue 17: an organization's surveys are its org-admin's; the questions are public once published. Single answers
+  // are read by nobody over any API (reports hide small groups); printed codes only by their organization's staff.
+  const ownerOf = { a: 'orgAdminA', b: 'orgAdminB' } as const
+  const surveyMatrix = (owner: 'a' | 'b'): Record<Operation, Actor[]> => ({
+    'read-published': actors,
+    'read-draft': ['admin', ownerOf[owner]],
+    create: ['admin', 'orgAdminA', 'orgAdminB'],
+    update: ['admin', ownerOf[owner]],
+    publish: ['admin', ownerOf[owner]],
+    delete: ['admin'],
+  })
+  let counter = 0
+  let event: Id | undefined
+  const surveyData = async (owner: 'a' | 'b'): Promise<Record<string, unknown>> => {
+    event ??= await fixture('events', 'published')
+    counter += 1
+    return { title: `访问测试问卷 ${counter}`, slug: `access-survey-${counter}`, organization: t.organizations[owner], target: 'event', event }
+  }
+  for (const owner of ['a', 'b'] as const) {
+    const table = surveyMatrix(owner)
+    for (const operation of Object.keys(table) as Operation[]) {
+      for (const actor of actors) {
+        const allowed = table[operation].includes(actor)
+        it.each(apis)(`survey of org ${owner}: ${operation} as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+          const data = await surveyData(owner)
+          const id = operation === 'create' ? undefined : await fixture('surveys', operation === 'read-published' ? 'published' : 'draft', data)
+          expect(await attempt(api, actor, 'surveys', operation, id, operation === 'create' ? data : undefined)).toBe(allowed)
+          if (id === undefined) return
+          const stored = await t.payload.find({ collection: 'surveys', where: { id: { equals: id } }, depth: 0, draft: true, overrideAccess: true })
+          if (operation === 'delete') expect(stored.totalDocs).toBe(allowed ? 0 : 1)
+          if (operation === 'update') expect((stored.docs[0] as { title: string }).title === '改过的标题').toBe(allowed)
+          if (operation === 'publish') expect((stored.docs[0] as { _status?: string })._status).toBe(allowed ? 'published' : 'draft')
+        })
+      }
+    }
+  }
+
+  const recordMatrix: Record<'survey-answers' | 'survey-codes', Partial<Record<Operation, Actor[]>>> = {
+    'survey-answers': { 'read-published': [], create: [], update: [], delete: [] },
+    'survey-codes': { 'read-published': ['admin', 'orgAdminA'], create: [], update: [], delete: [] },
+  }
+  const recordData = async (collection: keyof typeof recordMatrix): Promise<Record<string, unknown>> => {
+    const survey = await fixture('surveys', 'published', await surveyData('a'))
+    return collection === 'survey-answers'
+      ? { survey, answeredWeek: '2026-W49', q1: 4, q2: 4, q3: 4, q4: 4, q5: 4, comment: `访问测试 ${counter}` }
+      : { survey, organization: t.organizations.a, code: `ACC${String(counter).padStart(5, '0')}` }
+  }
+  for (const collection of Object.keys(recordMatrix) as (keyof typeof recordMatrix)[]) {
+    for (const [operation, allowedActors] of Object.entries(recordMatrix[collection]) as [Operation, Actor[]][]) {
+      for (const actor of actors) {
+        const allowed = allowedActors.includes(actor)
+        it.each(apis)(`${collection} of org a: ${operation} as ${actor} is ${allowed ? 'allowed' : 'denied'} (%s)`, async (api) => {
+          const data = await recordData(collection)
+          const before = (await t.payload.count({ collection, overrideAccess: true })).totalDocs
+          const id = operation === 'create' ? undefined : (await t.payload.create({ collection, data: data as never, overrideAccess: true })).id
+          const change = operation === 'update' ? (collection === 'survey-answers' ? { q1: 1 } : { code: 'CHANGED1' }) : undefined
+          expect(await attempt(api, actor, collection, operation, id, operation === 'create' ? data : change)).toBe(allowed)
+          if (operation === 'create') expect((await t.payload.count({ collection, overrideAccess: true })).totalDocs).toBe(before)
+          if (id === undefined) return
+          const remaining = await t.payload.find({ collection, where: { id: { equals: id } }, depth: 0, overrideAccess: true })
+          expect(remaining.totalDocs).toBe(1)
+          if (operation === 'update') expect(remaining.docs[0]).toMatchObject(collection === 'survey-answers' ? { q1: 4 } : { code: data.code })
+        })
+      }
+    }
+  }
+})

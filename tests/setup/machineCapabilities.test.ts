@@ -7,6 +7,7 @@ import {
   machineCapabilities,
   machineLacks,
   meilisearchTestFiles,
+  objectStorageTestFiles,
   requiredGoVersion,
   videoTestFiles,
 } from './machineCapabilities.ts'
@@ -67,6 +68,15 @@ describe('machine capabilities', () => {
   it('list every test file that starts Meilisearch', () => {
     const usingMeilisearch = testFiles.filter((file) => /helpers\/meilisearch\.ts'/.test(sourceOf(file)))
     expect([...meilisearchTestFiles].sort()).toEqual(usingMeilisearch)
+  })
+
+  it('list every test file that starts the S3 server, and skip them with a reason when it is missing', () => {
+    const usingSeaweedFS = testFiles.filter((file) => /helpers\/seaweedfs\.ts'/.test(sourceOf(file)))
+    expect([...objectStorageTestFiles].sort()).toEqual(usingSeaweedFS)
+    vi.stubEnv('GONGYU_MACHINE_WITHOUT', 's3')
+    const missing = machineCapabilities().find((state) => state.capability === 's3')
+    expect(missing).toMatchObject({ available: false, files: objectStorageTestFiles, reason: 'GONGYU_MACHINE_WITHOUT names s3' })
+    expect(missing?.install).toContain('bash tests/s3/install-seaweedfs.sh')
   })
 
   it('tells a test worker what the config found missing', () => {

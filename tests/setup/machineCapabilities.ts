@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** What some tests need from the machine beyond `npm install`. */
-export type Capability = 'chromium' | 'video' | 'mongodb' | 'meilisearch'
+export type Capability = 'chromium' | 'video' | 'mongodb' | 'meilisearch' | 's3'
 
 /** Whether the machine has one capability, and if not, why, how to install it and which tests are left out. */
 export interface CapabilityState {
@@ -23,6 +23,8 @@ export interface CapabilityState {
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url))
 const ferretdbInstallScript = path.join(repositoryRoot, 'tests/mongodb/install-ferretdb.sh')
 const ferretdbGoMod = path.join(repositoryRoot, 'tests/mongodb/ferretdb/go.mod')
+const seaweedfsInstallScript = path.join(repositoryRoot, 'tests/s3/install-seaweedfs.sh')
+const seaweedfsGoMod = path.join(repositoryRoot, 'tests/s3/seaweedfs/go.mod')
 
 /**
  * Test files that launch Debian's Chromium (through tests/helpers/browser.ts).
@@ -35,12 +37,15 @@ export const browserTestFiles = [
   'tests/e2e/certificates.e2e.spec.ts',
   'tests/e2e/events.e2e.spec.ts',
   'tests/e2e/myLearning.e2e.spec.ts',
+  'tests/e2e/needsReport.e2e.spec.ts',
   'tests/e2e/places.e2e.spec.ts',
   'tests/e2e/printHandout.e2e.spec.ts',
   'tests/e2e/readingComfort.e2e.spec.ts',
+  'tests/e2e/searchIndexParts.e2e.spec.ts',
   'tests/e2e/searchPhone.e2e.spec.ts',
   'tests/e2e/securityHeaders.e2e.spec.ts',
   'tests/e2e/site.e2e.spec.ts',
+  'tests/e2e/surveys.e2e.spec.ts',
   'tests/e2e/video.e2e.spec.ts',
   'tests/e2e/videoPage.e2e.spec.ts',
   'tests/e2e/widgets.e2e.spec.ts',
@@ -56,9 +61,11 @@ export const browserTestFiles = [
 export const videoTestFiles = [
   'tests/int/backupRestore.int.spec.ts',
   'tests/int/mediaSafety.int.spec.ts',
+  'tests/int/objectStorage.int.spec.ts',
   'tests/int/requestGuard.int.spec.ts',
   'tests/int/videoTranscode.int.spec.ts',
   'tests/int/videoUpload.int.spec.ts',
+  'tests/mongodb/multiInstance.int.spec.ts',
   'tests/e2e/video.e2e.spec.ts',
   'tests/e2e/videoPage.e2e.spec.ts',
 ] as const
@@ -107,10 +114,10 @@ export function goExecutable(): string | undefined {
   return findExecutable('go', extraGoFolders)
 }
 
-/** The `go` line of the FerretDB test server's go.mod, e.g. "1.24": the oldest Go that builds it. */
-export function requiredGoVersion(): string {
-  const line = readFileSync(ferretdbGoMod, 'utf8').match(/^go (\d+\.\d+)/m)
-  if (!line?.[1]) throw new Error(`no "go" line in ${ferretdbGoMod}`)
+/** The `go` line of a Go test server's go.mod (FerretDB's by default), e.g. "1.24": the oldest Go that builds it. */
+export function requiredGoVersion(goMod: string = ferretdbGoMod): string {
+  const line = readFileSync(goMod, 'utf8').match(/^go (\d+\.\d+)/m)
+  if (!line?.[1]) throw new Error(`no "go" line in ${goMod}`)
   return line[1]
 }
 
@@ -136,6 +143,20 @@ export function builtFerretDB(): string | undefined {
   if (result.status === 0) return result.stdout.trim()
   if (result.status === 3) return undefined
   throw new Error(`${ferretdbInstallScript} --check failed: ${result.stderr || result.error?.message}`)
+}
+
+/** The oldest Go that builds the SeaweedFS S3 test server (its go.mod's `go` line). */
+export function seaweedfsGoVersion(): string {
+  return requiredGoVersion(seaweedfsGoMod)
+}
+
+/** The SeaweedFS S3 test server binary when it is already built (no build is started). */
+export function builtSeaweedFS(): string | undefined {
+  if (process.env.SEAWEEDFS_BIN) return process.env.SEAWEEDFS_BIN
+  const result = spawnSync('bash', [seaweedfsInstallScript, '--check'], { encoding: 'utf8' })
+  if (result.status === 0) return result.stdout.trim()
+  if (result.status === 3) return undefined
+  throw new Error(`${seaweedfsInstallScript} --check failed: ${result.stderr || result.error?.message}`)
 }
 
 // The CMS's own isMongoUri (cms/src/db/databaseKind.ts) imports without file extensions, which plain `node` (prepareMachine) cannot load.
@@ -201,7 +222,13 @@ export function meilisearchExecutable(): string | undefined {
 }
 
 /** Test files that run against a real Meilisearch (each skips only its live tests when it is missing). */
-export const meilisearchTestFiles = ['tests/int/meilisearchApi.spec.ts', 'tests/int/searchContract.int.spec.ts', 'tests/int/searchSync.int.spec.ts'] as const
+export const meilisearchTestFiles = [
+  'tests/int/meilisearchApi.spec.ts',
+  'tests/int/meilisearchWidgetTraditional.spec.ts',
+  'tests/int/searchContract.int.spec.ts',
+  'tests/int/searchSync.int.spec.ts',
+  'tests/mongodb/multiInstance.int.spec.ts',
+] as const
 
 function meilisearchState(): CapabilityState {
   const base = {
@@ -219,9 +246,30 @@ function meilisearchState(): CapabilityState {
   return { ...base, available: false, reason }
 }
 
+/** Test files that run against a real S3 server (SeaweedFS, built like FerretDB). */
+export const objectStorageTestFiles = ['tests/int/objectStorage.int.spec.ts'] as const
+
+function s3State(): CapabilityState {
+  const base = {
+    capability: 's3',
+    install: `Go ≥ ${seaweedfsGoVersion()} (https://go.dev/dl when Debian's golang-go is older), then bash tests/s3/install-seaweedfs.sh`,
+    files: objectStorageTestFiles,
+  } as const
+  if (pretendMissing('s3')) return { ...base, available: false, reason: 'GONGYU_MACHINE_WITHOUT names s3' }
+  if (builtSeaweedFS()) return { ...base, available: true, reason: '' }
+  // Not built yet: prepareMachine builds it, or the test's own set-up does (once per machine) when this machine's Go can.
+  const go = goExecutable()
+  if (!go) return { ...base, available: false, reason: 'no SeaweedFS built and no Go toolchain to build it' }
+  const version = goVersionOf(go)
+  if (!goVersionAtLeast(version, seaweedfsGoVersion())) {
+    return { ...base, available: false, reason: `no SeaweedFS built, and ${go} is ${version}, older than the go ${seaweedfsGoVersion()} its go.mod needs` }
+  }
+  return { ...base, available: true, reason: '' }
+}
+
 /** Inspects the machine (fast: file look-ups, no process when everything is present). */
 export function machineCapabilities(): CapabilityState[] {
-  return [chromiumState(), videoState(), mongodbState(), meilisearchState()]
+  return [chromiumState(), videoState(), mongodbState(), meilisearchState(), s3State()]
 }
 
 /**

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
   builtFerretDB,
+  builtSeaweedFS,
   type CapabilityState,
   chromiumExecutable,
   cjkFontFiles,
@@ -13,13 +14,15 @@ import {
   isRequired,
   machineCapabilities,
   requiredGoVersion,
+  seaweedfsGoVersion,
 } from './machineCapabilities.ts'
 
 /**
  * `npm test`'s and CI's machine set-up (run with `node tests/setup/prepareMachine.ts`).
  * It installs what the browser, video and MongoDB tests need when it can:
  * Debian's chromium, ffmpeg and fonts-noto-cjk with apt (as root), Go with apt
- * when Debian's golang-go can build the pinned FerretDB, and FerretDB itself.
+ * when Debian's golang-go can build the pinned FerretDB, FerretDB itself, and the SeaweedFS S3 server
+ * when this machine's Go can build it.
  * What it cannot install is reported, and the Vitest config then leaves out
  * exactly the tests that need it. With GONGYU_REQUIRE_MONGODB=1 a missing
  * FerretDB is an error, and with GONGYU_REQUIRE_MACHINE=1 (CI) anything
@@ -93,6 +96,15 @@ function buildFerretDB(): void {
   run('bash', ['tests/mongodb/install-ferretdb.sh'])
 }
 
+/** The S3 tests' SeaweedFS, built like FerretDB (once per machine) when this machine's Go is new enough. */
+function buildSeaweedFS(): void {
+  if ((process.env.GONGYU_MACHINE_WITHOUT ?? '').split(',').includes('s3') || builtSeaweedFS() !== undefined) return
+  const go = goExecutable()
+  if (!go || !goVersionAtLeast(goVersionOf(go), seaweedfsGoVersion())) return
+  log('building the SeaweedFS S3 test server (once per machine, several minutes)')
+  run('bash', ['tests/s3/install-seaweedfs.sh'])
+}
+
 function skipNotice(state: CapabilityState): string {
   const what = state.capability === 'mongodb' ? 'the mongodb project' : (state.neededBy ?? `${state.files.length} test files`)
   return `${state.capability} missing (${state.reason}): ${what} will be skipped. Install: ${state.install}`
@@ -102,6 +114,7 @@ function main(): void {
   const started = performance.now()
   installSystemPackages()
   buildFerretDB()
+  buildSeaweedFS()
   const missing = machineCapabilities().filter((state) => !state.available)
   for (const state of missing) log(skipNotice(state))
   if (missing.length > 0 && !canUseApt()) log('as root on Debian, `node tests/setup/prepareMachine.ts` (run by npm test) installs them')

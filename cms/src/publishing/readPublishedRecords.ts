@@ -4,9 +4,10 @@ import { publicCollections, toPublicRecord, type ContentDocument, type PublicCol
 import { courseListToPublicCourseList } from '../collections/CourseLists/toPublicCourseList'
 import { organizationToPublicOrganization } from '../collections/Organizations/toPublicOrganization'
 import { placeToPublicPlace } from '../collections/Places/toPublicPlace'
+import { readPublishedSurveys } from '../collections/Surveys/readPublishedSurveys'
 import { themeToPublicTheme } from '../collections/Themes/toPublicTheme'
 import type { Config } from '../payload-types'
-import type { RecordLookups, RelationValue } from './recordLookups'
+import type { PlaceReference, RecordLookups, RelationValue } from './recordLookups'
 import { dataRelativePath, hlsDirectory, uploadDirectory } from '../env/paths'
 import { mediaLookup } from './mediaLookup'
 import { readTrustList } from './readTrustList'
@@ -73,6 +74,17 @@ async function lookupsFor(payload: Payload, docsByCollection: ReadonlyMap<Public
   const themeById = new Map<Id, { slug: string; name: string }>(themeDocs.docs.map((theme) => [theme.id, { slug: theme.slug, name: theme.name }]))
   const hosts = await payload.find({ collection: 'organizations', limit: 0, pagination: false, depth: 0, overrideAccess: false, select: { slug: true } })
   const hostSlugs = new Map<Id, string>(hosts.docs.map((organization) => [organization.id, organization.slug]))
+  // Anonymous read: only published places, so an event never links a draft entry.
+  const places = await payload.find({
+    collection: 'places',
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    draft: false,
+    overrideAccess: false,
+    select: { slug: true, name: true, address: true },
+  })
+  const placeById = new Map<Id, PlaceReference>(places.docs.map((place) => [place.id, { slug: place.slug, name: place.name, address: place.address ?? '' }]))
   const lookups: RecordLookups = {
     themeOf: (value) => themeById.get(idOf(value) as Id),
     recordIdOf: (collection, value) => recordIds.get(`${collection}:${idOf(value)}`),
@@ -80,6 +92,7 @@ async function lookupsFor(payload: Payload, docsByCollection: ReadonlyMap<Public
     videoOf: await videoLookup(payload),
     mediaOf: await mediaLookup(payload),
     organizationSlugOf: (value) => hostSlugs.get(idOf(value) as Id),
+    placeOf: (value) => placeById.get(idOf(value) as Id),
   }
   return { lookups, themeDocs, recordIds }
 }
@@ -146,6 +159,7 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
     organizations,
     courseLists,
     places,
+    surveys: await readPublishedSurveys(payload, courseListLookups.organizationSlugOf),
     signingKeys,
     revokedCertificates,
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { READING_SCRIPT_HASH } from '../lib/readingComfort.ts'
-import { meilisearchOrigin, siteHeaderRule, sitePageCsp } from './securityHeaders.ts'
+import { cmsOrigin, meilisearchOrigin, siteHeaderRule, sitePageCsp } from './securityHeaders.ts'
 
 describe('the site’s security headers', () => {
   it('allow scripts, styles and connections from the site itself only, and no framing by other sites', () => {
@@ -26,5 +26,13 @@ describe('the site’s security headers', () => {
     expect(rule.path).toBe('/*')
     expect(rule.headers['content-security-policy']).toContain("connect-src 'self' http://127.0.0.1:7700;")
     expect(rule.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+  })
+
+  it('add the CMS origin to connect-src when the build knows the CMS (needs signals, issue 17)', () => {
+    expect(cmsOrigin({ GONGYU_CMS_URL: 'https://cms.example.cn/admin' })).toBe('https://cms.example.cn')
+    expect(cmsOrigin({})).toBeNull()
+    expect(cmsOrigin({ GONGYU_CMS_URL: "https://x.example'; script-src *" })).toBeNull()
+    const rule = siteHeaderRule({ GONGYU_CMS_URL: 'https://cms.example.cn', MEILI_HOST: 'https://search.example.cn', MEILI_SEARCH_KEY: 'k' })
+    expect(rule.headers['content-security-policy']).toContain("connect-src 'self' https://search.example.cn https://cms.example.cn;")
   })
 })

@@ -1,13 +1,24 @@
 import type { SearchHit, SearchResponse } from '@gongyu/search'
+import { takeZeroResultCount } from '../../lib/needs/zeroResultBudget.ts'
 import { readPageData } from '../../lib/pageText.ts'
+import { scrubQuery } from '../../lib/needs/scrubQuery.ts'
+import { sendNeedSignal, tellUsPanel, type AreaChoice, type TellUsLabels } from './needSignal.ts'
 
 /** UI text and code labels, rendered into the page as JSON so the Traditional build converts them with the page. */
 export interface SearchLabels {
-  ui: Record<'loading' | 'loadFailed' | 'empty' | 'found' | 'previous' | 'next' | 'pageOf' | 'clear' | 'tryBrowse' | 'filters' | 'chosen', string>
+  ui: Record<
+    'loading' | 'loadFailed' | 'partFailed' | 'empty' | 'found' | 'previous' | 'next' | 'pageOf' | 'clear' | 'tryBrowse' | 'filters' | 'chosen',
+    string
+  >
   facets: Record<'type' | 'stage' | 'grade' | 'theme', { title: string; labels: Record<string, string> }>
+  /** 没找到？告诉我们 (issue 17), offered when the build knows the CMS (`needs-endpoint`). */
+  tellUs: TellUsLabels
+  areas: AreaChoice[]
 }
 
-type Engine = { search(input: Record<string, string | undefined>): SearchResponse | Promise<SearchResponse> }
+/** A static-index answer may carry notices: a part of the index that did not load (the rest of the answer stands). */
+type Answer = SearchResponse & { notices?: string[] }
+type Engine = { search(input: Record<string, string | undefined>): Answer | Promise<Answer> }
 type Facet = 'type' | 'stage' | 'grade' | 'theme'
 const FACETS = ['type', 'stage', 'grade', 'theme'] as const satisfies readonly Facet[]
 /** Filter groups as shown: grade first (what parents pick most). 学段 is shown only when a link chose it, since a grade says more. */
@@ -16,12 +27,27 @@ const SHOWN_FACETS = ['grade', 'type', 'theme', 'stage'] as const satisfies read
 const ORDERED_FACETS: readonly Facet[] = ['grade', 'stage', 'type']
 const MAX_THEMES = 12
 const PARAMS = ['q', ...FACETS, 'page'] as const
+/** Fewer results than this are poor: 没找到？告诉我们 is offered under them. */
+const POOR_RESULTS = 3
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag)
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value)
   if (text !== undefined) node.textContent = text
   return node
+}
+
+/**
+ * A result's link. On the site, `/zh-hant` plus the record's URL; in an
+ * offline pack (served from any folder, or opened from file://, where `/`
+ * is the disk and folders do not open their index.html) a path relative to
+ * this page, which sits at `search/` or `zh-hant/search/` under the root.
+ */
+function hrefOf(url: string): string {
+  const prefix = document.documentElement.lang === 'zh-Hant' ? '/zh-hant' : ''
+  if (location.protocol !== 'file:' && location.pathname.startsWith(`${prefix}/search/`)) return `${prefix}${url}`
+  const relative = `${prefix ? '../../' : '../'}${`${prefix}${url}`.slice(1)}`
+  return location.protocol === 'file:' && relative.endsWith('/') ? `${relative}index.html` : relative
 }
 
 /**
@@ -38,6 +64,8 @@ export class GongyuSearchElement extends HTMLElement {
   private form: HTMLFormElement | null = null
   /** Whether the 筛选 panel is open, kept across re-renders so a chosen filter stays in view. */
   private filtersOpen = false
+  /** Queries already counted as finding nothing on this page, so turning pages or filters never counts one twice. */
+  private readonly countedQueries = new Set<string>()
 
   connectedCallback(): void {
     if (this.results) return
@@ -70,19 +98,24 @@ export class GongyuSearchElement extends HTMLElement {
         ? import('@gongyu/search/browser').then(({ createMeiliBrowserSearch }) =>
             createMeiliBrowserSearch({ host, searchKey, indexUid: this.getAttribute('meili-index') ?? 'gongyu-public' }),
           )
-        : import('@gongyu/search/browser').then(({ loadStaticSearch }) =>
-            loadStaticSearch(new URL(this.getAttribute('index-url') ?? '../search-index.json', location.href).href),
-          )
+        : this.loadStaticEngine()
     this.engine.catch(() => {
       this.engine = undefined
     })
     return this.engine
   }
 
+  private loadStaticEngine(): Promise<Engine> {
+    const indexUrl = new URL(this.getAttribute('index-url') ?? '../search-index/', location.href).href
+    // The index's manifest downloads while the engine's code does, not after it (one round trip less on a slow phone).
+    document.head.append(element('link', { rel: 'preload', as: 'script', href: new URL('manifest.js', indexUrl).href }))
+    return import('@gongyu/search/browser').then(({ loadStaticSearch }) => loadStaticSearch(indexUrl))
+  }
+
   private async run(params: URLSearchParams): Promise<void> {
     history.replaceState(null, '', `?${params.toString()}`)
     this.status.textContent = this.labels.ui.loading
-    let response: SearchResponse
+    let response: Answer
     try {
       const engine = await this.loadEngine()
       const input = Object.fromEntries(PARAMS.map((name) => [name, params.get(name) ?? undefined]))
@@ -98,8 +131,10 @@ export class GongyuSearchElement extends HTMLElement {
         if (counts) response.facets[facet] = counts
       })
     } catch (error) {
-      const isQueryError = (error as Error).name === 'SearchQueryError'
-      this.status.textContent = isQueryError ? (error as Error).message : this.labels.ui.loadFailed
+      const name = (error as Error).name
+      // A query error and a broken index part say what happened; anything else (no network) gets the general message.
+      this.status.textContent =
+        name === 'SearchQueryError' ? (error as Error).message : name === 'SearchPartError' ? this.labels.ui.partFailed : this.labels.ui.loadFailed
       this.results.replaceChildren()
       this.querySelector('.search-fallback')?.removeAttribute('hidden')
       return
@@ -107,7 +142,7 @@ export class GongyuSearchElement extends HTMLElement {
     this.render(response, params)
   }
 
-  private render(response: SearchResponse, params: URLSearchParams): void {
+  private render(response: Answer, params: URLSearchParams): void {
     const { ui } = this.labels
     // Re-rendering replaces the controls; the one the user acted on gets focus back (found by its key).
     const active = document.activeElement
@@ -116,9 +151,41 @@ export class GongyuSearchElement extends HTMLElement {
     const list = element('ol', { class: 'search-hits', start: String((response.page - 1) * response.pageSize + 1) })
     for (const hit of response.hits) list.append(this.hitItem(hit))
     this.results.replaceChildren(this.filters(response, params), list, this.pager(response, params))
+    // Shown in the page's script (the labels are converted for the Traditional copy); the part's name is kept for whoever looks into it.
+    if (response.notices?.length)
+      this.results.prepend(element('p', { class: 'search-notice', role: 'alert', 'data-detail': response.notices.join(' ') }, ui.partFailed))
+    const query = params.get('q')?.trim() ?? ''
+    const endpoint = this.getAttribute('needs-endpoint')
+    if (endpoint && query && response.total < POOR_RESULTS) this.results.append(tellUsPanel(query, this.labels.tellUs, this.labels.areas ?? [], endpoint))
+    if (endpoint && query && response.total === 0 && !FACETS.some((facet) => params.get(facet))) this.countZeroResult(endpoint, query)
     if (response.total === 0) this.querySelector('.search-fallback')?.removeAttribute('hidden')
     else this.querySelector('.search-fallback')?.setAttribute('hidden', '')
     if (focusKey) this.restoreFocus(focusKey)
+  }
+
+  /**
+   * Counts a search that found nothing, only where an organization turned it
+   * on (the build sets `zero-result-area`), at most three a day per browser:
+   * the scrubbed query and the organization's area, never the parent's.
+   */
+  private countZeroResult(endpoint: string, typed: string): void {
+    const areaJson = this.getAttribute('zero-result-area')
+    if (!areaJson) return
+    const { query } = scrubQuery(typed)
+    if (!query || this.countedQueries.has(query)) return
+    this.countedQueries.add(query)
+    let storage: Storage | undefined
+    try {
+      storage = localStorage
+    } catch (error) {
+      // Storage blocked (some in-app browsers): nothing to count with, so nothing is counted.
+      if (error instanceof DOMException) return
+      throw error
+    }
+    if (!takeZeroResultCount(storage)) return
+    const area = JSON.parse(areaJson) as { province: string; county?: string }
+    // A count that fails is lost on purpose: the parent is not told about counting that serves the editors.
+    void sendNeedSignal(endpoint, { kind: 'zero-result', query, ...area }).catch(() => undefined)
   }
 
   private restoreFocus(focusKey: string): void {
@@ -192,9 +259,8 @@ export class GongyuSearchElement extends HTMLElement {
   }
 
   private hitItem(hit: SearchHit): HTMLElement {
-    const prefix = document.documentElement.lang === 'zh-Hant' ? '/zh-hant' : ''
     const item = element('li', { class: 'search-hit' })
-    const link = element('a', { href: `${prefix}${hit.url}` })
+    const link = element('a', { href: hrefOf(hit.url) })
     // titleHtml and snippetHtml are escaped by the engine; their only tags are <mark>.
     link.innerHTML = hit.titleHtml
     const meta = element(

@@ -23,13 +23,16 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { AttendanceSummary as AttendanceSummary_ba1ddbef3040c2c3eb418aa4391a3d01 } from '../../../collections/CourseLists/admin/AttendanceSummary'
 import { PlacesImportPanel as PlacesImportPanel_2faf38f90eb2693efc12f77301706426 } from '../../../collections/Places/admin/PlacesImportPanel'
 import { GongyuIcon as GongyuIcon_96009643363f9cad6c6afae25b198e52 } from '../../../admin/graphics/GongyuIcon'
 import { GongyuLogo as GongyuLogo_56dc5f65db263458e2fb8c0eac767723 } from '../../../admin/graphics/GongyuLogo'
 import { ReviewNavLink as ReviewNavLink_63ef2e95fe9263b2605fedd131f9ca2e } from '../../../admin/review/ReviewNavLink'
+import { NeedsReportNavLink as NeedsReportNavLink_cdddde91d5ad32dc29b0044677298055 } from '../../../admin/needsReport/NeedsReportNavLink'
 import { ChineseLockDialogDate as ChineseLockDialogDate_0be8c1f01136dd55f35a384ba922dd8c } from '../../../admin/locks/ChineseLockDialogDate'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ReviewQueueView as ReviewQueueView_1b36b6796d6fda45e6d9302f1a6fb56a } from '../../../admin/review/ReviewQueueView'
+import { NeedsReportView as NeedsReportView_58c4cd0e12867b2277a593a88c65c021 } from '../../../admin/needsReport/NeedsReportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -59,12 +62,15 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/collections/CourseLists/admin/AttendanceSummary#AttendanceSummary": AttendanceSummary_ba1ddbef3040c2c3eb418aa4391a3d01,
   "/collections/Places/admin/PlacesImportPanel#PlacesImportPanel": PlacesImportPanel_2faf38f90eb2693efc12f77301706426,
   "/admin/graphics/GongyuIcon#GongyuIcon": GongyuIcon_96009643363f9cad6c6afae25b198e52,
   "/admin/graphics/GongyuLogo#GongyuLogo": GongyuLogo_56dc5f65db263458e2fb8c0eac767723,
   "/admin/review/ReviewNavLink#ReviewNavLink": ReviewNavLink_63ef2e95fe9263b2605fedd131f9ca2e,
+  "/admin/needsReport/NeedsReportNavLink#NeedsReportNavLink": NeedsReportNavLink_cdddde91d5ad32dc29b0044677298055,
   "/admin/locks/ChineseLockDialogDate#ChineseLockDialogDate": ChineseLockDialogDate_0be8c1f01136dd55f35a384ba922dd8c,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/admin/review/ReviewQueueView#ReviewQueueView": ReviewQueueView_1b36b6796d6fda45e6d9302f1a6fb56a,
+  "/admin/needsReport/NeedsReportView#NeedsReportView": NeedsReportView_58c4cd0e12867b2277a593a88c65c021,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
