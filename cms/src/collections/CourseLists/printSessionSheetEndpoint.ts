@@ -7,20 +7,13 @@ import { shanghaiDate } from '../Certificates/shanghaiDate'
 import { relationId } from '../Certificates/hooks/relationId'
 import type { CourseList } from '../../payload-types'
 import { sessionSheetPage } from './sessionSheetPage'
+import { STAFF_PAGE_HEADERS, staffMessagePage } from '../../http/staffPage'
 
-const PAGE_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-}
 const DAY_MS = 24 * 60 * 60 * 1000
 const BEIJING_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' })
 
 function messagePage(status: number, message: string): Response {
-  const html = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>签到表</title></head><body><p>${escapeHtml(message)}</p></body></html>`
-  return new Response(html, { status, headers: PAGE_HEADERS })
+  return staffMessagePage(status, '签到表', message)
 }
 
 type LoadedList = { courseList: CourseList; organizationId: string | number }
@@ -62,7 +55,7 @@ export const sessionSheetsIndexEndpoint: Endpoint = {
       ? `<ul>${links.join('')}</ul>`
       : '<p>这个课程清单还没有线下活动。在课程清单的某一课里填写「线下活动」的开始时间和学时，保存后再打开本页。</p>'
     const html = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>签到表 · ${escapeHtml(courseList.title)}</title></head><body><h1>${escapeHtml(courseList.title)} · 签到表</h1>${body}</body></html>`
-    return new Response(html, { status: 200, headers: PAGE_HEADERS })
+    return new Response(html, { status: 200, headers: STAFF_PAGE_HEADERS })
   },
 }
 
@@ -110,6 +103,6 @@ export const printSessionSheetEndpoint: Endpoint = {
       validUntil: content.validUntil,
       checkInUrl: checkInUrl(cmsSettings().siteUrl, signedBytes, signer.sign(signedBytes)),
     })
-    return new Response(html, { status: 200, headers: PAGE_HEADERS })
+    return new Response(html, { status: 200, headers: STAFF_PAGE_HEADERS })
   },
 }

@@ -2,14 +2,7 @@ import type { Endpoint } from 'payload'
 import { escapeHtml } from '@gongyu/contract'
 import { cmsSettings } from '../../env/settings'
 import { loadSurveyForStaff } from './loadSurveyForStaff'
-
-const PAGE_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-}
+import { STAFF_PAGE_HEADERS } from '../../http/staffPage'
 
 /**
  * GET /api/surveys/:id/codes: the survey's one-time codes as slips to print
@@ -23,7 +16,7 @@ export const surveyCodesEndpoint: Endpoint = {
     if (!survey)
       return new Response('<!doctype html><meta charset="utf-8"><p>请先登录管理后台；只有本机构的管理员可以打印一次性码。</p>', {
         status: 404,
-        headers: PAGE_HEADERS,
+        headers: STAFF_PAGE_HEADERS,
       })
     const { docs } = await req.payload.find({
       collection: 'survey-codes',
@@ -43,6 +36,6 @@ export const surveyCodesEndpoint: Endpoint = {
       .join('')
     const empty = docs.length === 0 ? '<p>这份问卷还没有一次性码：在问卷里填写「一次性码数量」并保存。</p>' : ''
     const html = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>一次性码 · ${escapeHtml(survey.title)}</title><style>body{font:14px/1.5 system-ui,sans-serif;margin:1cm}.slip{border:1px dashed #666;display:inline-block;margin:.2cm;padding:.3cm;width:8cm}.code{font:bold 20px monospace;letter-spacing:.1em}</style></head><body>${empty}${slips}</body></html>`
-    return new Response(html, { status: 200, headers: PAGE_HEADERS })
+    return new Response(html, { status: 200, headers: STAFF_PAGE_HEADERS })
   },
 }

@@ -4,20 +4,13 @@ import { escapeHtml, SURVEY_QUESTION_COUNT } from '@gongyu/contract'
 import type { Survey } from '../../payload-types'
 import { loadSurveyForStaff } from './loadSurveyForStaff'
 import { type ReportedAnswer, type ReportGroup, type SurveyReport, surveyReport } from './surveyReport'
+import { STAFF_PAGE_HEADERS, staffMessagePage } from '../../http/staffPage'
 
-const PAGE_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-}
 const PAGE_SIZE = 1000
 const HIDDEN = '少于 10 份，不显示'
 
 function messagePage(status: number, message: string): Response {
-  const html = `<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>问卷报告</title></head><body><p>${escapeHtml(message)}</p></body></html>`
-  return new Response(html, { status, headers: PAGE_HEADERS })
+  return staffMessagePage(status, '问卷报告', message)
 }
 
 /** Every answer of a survey, read on the server only (answers have no API read access). */
@@ -84,7 +77,7 @@ export const surveyReportEndpoint: Endpoint = {
     if (!req.user) return messagePage(401, '请先登录管理后台，再打开问卷报告。')
     const survey = await loadSurveyForStaff(req)
     if (!survey) return messagePage(404, '找不到这份问卷，或你没有权限查看它的报告。')
-    return new Response(reportPage(survey, surveyReport(await answersOf(req.payload, survey))), { status: 200, headers: PAGE_HEADERS })
+    return new Response(reportPage(survey, surveyReport(await answersOf(req.payload, survey))), { status: 200, headers: STAFF_PAGE_HEADERS })
   },
 }
 

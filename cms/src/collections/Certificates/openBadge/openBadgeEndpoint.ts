@@ -4,6 +4,7 @@ import { cmsSettings } from '../../../env/settings'
 import { activeSigner } from '../../../signing/activeSigningKey'
 import { addEddsaJcs2022Proof, didKeyVerificationMethod } from './eddsaJcs2022'
 import { openBadgeCredential } from './openBadgeCredential'
+import { findCertificateForStaff } from '../findCertificateForStaff'
 
 // It holds a name, so nothing caches it; it is a download, never a page.
 const HEADERS = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' }
@@ -25,13 +26,7 @@ export const openBadgeEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) return refusal(401, '请先登录管理后台，再导出证书。')
-    const id = req.routeParams?.id as string | undefined
-    // Not found, not allowed and an id of the wrong shape all get the same 404, so the answer reveals nothing.
-    const certificate = id
-      ? await req.payload
-          .findByID({ collection: 'certificates', id, depth: 1, overrideAccess: false, user: req.user, disableErrors: true, req })
-          .catch(() => null)
-      : null
+    const certificate = await findCertificateForStaff(req)
     if (!certificate) return refusal(404, '找不到这张证书，或你没有权限查看它。')
     if (certificate.revoked) return refusal(409, '这张证书已经撤销，不能再导出为 Open Badges 文件。')
     const decoded = decodeSignedCertificate(certificate.signedText ?? '')
