@@ -8,9 +8,9 @@ import { contentTypeFor } from './contentTypes.ts'
 
 /**
  * Prefixes the CMS writes in the same bucket (cms/src/storage/bucketLayout.ts):
- * uploads, the export and the video ladders. Publishing never deletes there.
+ * uploads, the export, the video ladders and the published captions. Publishing never deletes there.
  */
-export const CMS_OWNED_PREFIXES = ['uploads/', 'export/', 'media/hls/'] as const
+export const CMS_OWNED_PREFIXES = ['uploads/', 'export/', 'media/hls/', 'media/captions/'] as const
 
 /** One thing publishing did, in the order it did it. */
 export interface PublishStep {

@@ -151,6 +151,29 @@ describe.skipIf(!('path' in binary))('object storage against a real S3 server (S
     expect((await head('export/published.json')).ContentType).toBe('application/json; charset=utf-8')
   })
 
+  it('makes exactly the captions of published videos public, where the site links them, and withdraws the rest', async () => {
+    const { syncPublicCaptions } = await import('../../cms/src/storage/publicCaptions.ts')
+    const { s3Settings } = await import('../../cms/src/storage/s3Settings.ts')
+    const vtt = (text: string) => Buffer.from(`WEBVTT\n\n00:00.000 --> 00:02.000\n${text}\n`)
+    const put = (key: string, body: Buffer) => s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body, ContentType: 'text/vtt' }))
+    await put('uploads/captions/告别 小仪式.vtt', vtt('告别'))
+    await put('uploads/captions/draft-only.vtt', vtt('草稿'))
+    // Public from an earlier export, its video since unpublished.
+    await put('media/captions/unpublished.vtt', vtt('旧的'))
+    const settings = s3Settings()
+    if (!settings) throw new Error('the bucket settings are not set')
+    expect(await syncPublicCaptions(settings, ['告别 小仪式.vtt'])).toEqual({ copied: 1, removed: 1 })
+    expect(await keysUnder('media/captions/')).toEqual(['media/captions/告别 小仪式.vtt'])
+    expect((await objectBytes('media/captions/告别 小仪式.vtt')).toString()).toContain('告别')
+    const copied = await head('media/captions/告别 小仪式.vtt')
+    expect(copied.ContentType).toBe('text/vtt; charset=utf-8')
+    expect(copied.CacheControl).toBe('public, max-age=86400')
+    // The private upload stays where it was.
+    expect(await keysUnder('uploads/captions/draft-only')).toEqual(['uploads/captions/draft-only.vtt'])
+    expect(await syncPublicCaptions(settings, [])).toEqual({ copied: 0, removed: 1 })
+    expect(await keysUnder('media/captions/')).toEqual([])
+  })
+
   it('backs up the bucket with the database, and restores into a fresh folder and an empty bucket', async () => {
     const { writeBackup } = await import('../../cms/src/backup/writeBackup.ts')
     const { restoreBackup } = await import('../../cms/src/backup/restoreBackup.ts')

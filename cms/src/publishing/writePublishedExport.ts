@@ -1,10 +1,11 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
-import type { PublishedContent } from '@gongyu/contract'
+import { mediaUsedBy, type PublishedContent } from '@gongyu/contract'
 import { PUBLISHED_EXPORT_FILE, publishedExportDirectory } from '@gongyu/contract/server'
 import { BUCKET_PREFIX } from '../storage/bucketLayout'
 import { putBucketObject } from '../storage/bucketObjects'
+import { syncPublicCaptions } from '../storage/publicCaptions'
 import { s3Settings } from '../storage/s3Settings'
 import { readPublishedContent } from './readPublishedRecords'
 
@@ -15,7 +16,8 @@ export { PUBLISHED_EXPORT_FILE, publishedExportDirectory } from '@gongyu/contrac
  * without a running CMS. The file is replaced atomically: a build that reads
  * it mid-write sees the old or the new export, never half of one. With a
  * bucket configured, the same file also goes to `export/published.json` there,
- * for a site build on another machine (an object is replaced whole, too).
+ * for a site build on another machine (an object is replaced whole, too), and
+ * the published videos' captions are copied to where the site serves them.
  */
 export async function writePublishedExport(payload: Payload, directory = publishedExportDirectory()): Promise<{ file: string; content: PublishedContent }> {
   const content = await readPublishedContent(payload)
@@ -26,6 +28,10 @@ export async function writePublishedExport(payload: Payload, directory = publish
   writeFileSync(partial, json)
   renameSync(partial, file)
   const settings = s3Settings()
-  if (settings) await putBucketObject(settings, BUCKET_PREFIX.export + PUBLISHED_EXPORT_FILE, json)
+  if (settings) {
+    // Captions first: a site built from this export links them.
+    await syncPublicCaptions(settings, mediaUsedBy(content.records).captionFiles)
+    await putBucketObject(settings, BUCKET_PREFIX.export + PUBLISHED_EXPORT_FILE, json)
+  }
   return { file, content }
 }

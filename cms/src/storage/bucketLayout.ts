@@ -11,5 +11,7 @@ export const BUCKET_PREFIX = {
   videos: 'uploads/videos/',
   captions: 'uploads/captions/',
   hls: MEDIA_URL_PREFIX.hls.slice(1),
+  // Copies of the caption files published videos use, where the site serves them (the uploads stay private).
+  publicCaptions: MEDIA_URL_PREFIX.captions.slice(1),
   export: 'export/',
 } as const

@@ -1,8 +1,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { PublicRecord } from '@gongyu/contract'
+import { mediaUsedBy, type PublicRecord } from '@gongyu/contract'
 import { readSiteConfig } from '../config.ts'
-import { mediaUsedBy } from './mediaUsedBy.ts'
 
 /** The URL folder media is served from, matching `MEDIA_URL_PREFIX` in @gongyu/contract. */
 export const MEDIA_FOLDER = 'media'

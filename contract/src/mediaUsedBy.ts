@@ -1,4 +1,5 @@
-import { MEDIA_URL_PREFIX, type PublicRecord } from '@gongyu/contract'
+import type { PublicRecord } from './publicRecord.ts'
+import { MEDIA_URL_PREFIX } from './urls.ts'
 
 /** What the published records play: HLS ladder folders (one per video) and caption files, relative to their source folders. */
 export interface UsedMedia {
