@@ -10,11 +10,16 @@ export const meiliFacetAttributes = ['type', 'stages', 'grades', 'themes', 'audi
 
 /** Every word of a synonym group maps to the others: Meilisearch synonyms are one-way per entry. */
 export function meiliSynonyms(): Record<string, string[]> {
-  const synonyms: Record<string, string[]> = {}
+  // A Map, not an object: editors' accepted words may be 「constructor」 or 「__proto__」.
+  const synonyms = new Map<string, Set<string>>()
   for (const group of allSynonymGroups()) {
-    for (const word of group) synonyms[word] = [...new Set([...(synonyms[word] ?? []), ...group.filter((other) => other !== word)])]
+    for (const word of group) {
+      const others = synonyms.get(word) ?? new Set<string>()
+      for (const other of group) if (other !== word) others.add(other)
+      synonyms.set(word, others)
+    }
   }
-  return synonyms
+  return Object.fromEntries([...synonyms].map(([word, others]) => [word, [...others]]))
 }
 
 /**

@@ -77,6 +77,21 @@ describe('the sharded browser index', () => {
     expect((await sharded.search(parseSearchQuery({ q: '考试交虑' }))).hits[0]?.id).toBe('lesson:j3-exam')
   })
 
+  it('indexes words that are names of object properties like any other word', async () => {
+    // An editor's English, or an attacker's: each of these once broke the build as a key of a plain object.
+    const awkward = [record('p2-js', 'constructor 与 toString 练习', '__proto__ hasOwnProperty valueOf', 'p2', 'reading', '阅读习惯', 7), ...records]
+    const directory = mkdtempSync(path.join(tmpdir(), 'gongyu-sharded-'))
+    writeShardedIndexes(awkward, [{ directory }], { postingsPerShard: 8, fragmentSize: 1 })
+    const sharded = await ShardedSearch.open(filePartLoader(path.join(directory, SHARDED_INDEX_FOLDER)))
+    const whole = buildEmbeddedSearch(awkward, { withBody: false })
+    for (const q of ['constructor', '__proto__', 'tostring', 'hasownproperty', '阅读']) {
+      const { notices, ...answer } = await sharded.search(parseSearchQuery({ q }))
+      expect(notices, q).toEqual([])
+      expect(answer.hits, q).toEqual((await whole.search(parseSearchQuery({ q }))).hits)
+    }
+    expect((await sharded.search(parseSearchQuery({ q: 'constructor' }))).hits[0]?.id).toBe('lesson:p2-js')
+  })
+
   it('loads only the parts a query needs: the manifest, its terms’ shards and its results’ fragments', async () => {
     const folder = writtenIndex()
     const read: string[] = []

@@ -111,7 +111,8 @@ export function buildShardedIndex(records: PublicRecord[], options: ShardedBuild
     .update(JSON.stringify([plain.index, documents]))
     .digest('hex')
     .slice(0, 16)
-  const shards: TermShard[] = Array.from({ length: shardCount }, () => ({ build, terms: {}, known: [], spelled: [] }))
+  // No prototype: a term is any word an editor wrote, and 「constructor」 or 「__proto__」 must be a term like any other.
+  const shards: TermShard[] = Array.from({ length: shardCount }, () => ({ build, terms: Object.create(null) as TermShard['terms'], known: [], spelled: [] }))
   const shardFor = (key: string) => required(shards[shardOf(key, shardCount)], key)
   const entryOf = (term: string): TermEntry => {
     const shard = shardFor(term)
