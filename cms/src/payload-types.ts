@@ -1066,7 +1066,7 @@ export interface Survey {
  * via the `definition` "survey-answers".
  */
 export interface SurveyAnswer {
-  id: number;
+  id: string;
   survey: number | Survey;
   answeredWeek: string;
   q1: number;
@@ -1297,7 +1297,7 @@ export interface PayloadLockedDocument {
       } | null)
     | ({
         relationTo: 'survey-answers';
-        value: number | SurveyAnswer;
+        value: string | SurveyAnswer;
       } | null)
     | ({
         relationTo: 'survey-codes';
@@ -1770,6 +1770,7 @@ export interface SurveysSelect<T extends boolean = true> {
  * via the `definition` "survey-answers_select".
  */
 export interface SurveyAnswersSelect<T extends boolean = true> {
+  id?: T;
   survey?: T;
   answeredWeek?: T;
   q1?: T;

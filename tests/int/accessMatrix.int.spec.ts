@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validData } from '../fixtures/contentFixtures.ts'
@@ -523,7 +524,7 @@ describe('access matrix: surveys, their answers and codes (own and other organiz
   const recordData = async (collection: keyof typeof recordMatrix): Promise<Record<string, unknown>> => {
     const survey = await fixture('surveys', 'published', await surveyData('a'))
     return collection === 'survey-answers'
-      ? { survey, answeredWeek: '2026-W49', q1: 4, q2: 4, q3: 4, q4: 4, q5: 4, comment: `访问测试 ${counter}` }
+      ? { id: randomUUID(), survey, answeredWeek: '2026-W49', q1: 4, q2: 4, q3: 4, q4: 4, q5: 4, comment: `访问测试 ${counter}` }
       : { survey, organization: t.organizations.a, code: `ACC${String(counter).padStart(5, '0')}` }
   }
   for (const collection of Object.keys(recordMatrix) as (keyof typeof recordMatrix)[]) {

@@ -82,6 +82,8 @@ describe('answering a survey anonymously', () => {
     expect(stored[0]?.codeKey ?? null).toBeNull()
     expect(JSON.stringify(stored[0])).not.toContain('203.0.113.10')
     expect(stored[0]?.answeredWeek).toMatch(/^\d{4}-W\d{2}$/)
+    // A random id: neither the time (a MongoDB ObjectId's) nor the order (a row number) of an answer can be read from it.
+    expect(String(stored[0]?.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
   it('answers a script with JSON and lets any origin read it, since no cookie is used', async () => {

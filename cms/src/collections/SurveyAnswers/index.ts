@@ -17,6 +17,8 @@ export const SurveyAnswers: CollectionConfig = {
   // Exact times could be matched against who was in the room when; the week is enough for the report.
   timestamps: false,
   fields: [
+    // Random (crypto.randomUUID): a MongoDB ObjectId carries its creation time, and a SQLite row number the order of answers.
+    { name: 'id', type: 'text', required: true, admin: { readOnly: true } },
     { name: 'survey', type: 'relationship', relationTo: 'surveys', required: true, index: true, label: localizedLabel('问卷', 'Survey') },
     { name: 'answeredWeek', type: 'text', required: true, maxLength: 8, label: localizedLabel('填写周', 'Week answered') },
     ...surveyAnswerFields.scores.map((name) => ({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { type Payload, ValidationError } from 'payload'
 import { z } from 'zod'
 import { SURVEY_ANSWER_KIND, SURVEY_SCORE_RANGE, surveyLimits } from '@gongyu/contract'
@@ -84,6 +85,7 @@ async function storeSurveyAnswer(payload: Payload, value: SurveyAnswerInput): Pr
   const comment = removePersonalInformation(value.comment?.trim() ?? '')
   try {
     await insertAnswer(payload, {
+      id: randomUUID(),
       survey: survey.id,
       answeredWeek: shanghaiIsoWeek(new Date()),
       q1: value.q1,
