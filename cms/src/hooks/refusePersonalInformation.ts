@@ -12,7 +12,8 @@ interface RefusePersonalInformationOptions {
 }
 
 // Fields that never reach a reader: the generated slug and the reviewer's note to the editor, which may quote what to remove.
-const UNPUBLISHED_FIELDS = new Set(['slug', 'reviewNote'])
+// `id`: the id Payload gives each array row is random hex and never shown; now and then it holds eleven digits in a row.
+const UNPUBLISHED_FIELDS = new Set(['slug', 'reviewNote', 'id'])
 // What Payload itself records about an uploaded file; the editor does not type these.
 const UPLOAD_FILE_FIELDS = new Set(['filename', 'mimeType', 'url', 'thumbnailURL', 'prefix', 'sizes'])
 
