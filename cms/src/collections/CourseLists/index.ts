@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 import { createCourseLists, manageOwnCourseLists, readCourseListVersions, readCourseLists } from '../../access/courseListAccess'
-import { hasRole } from '../../access/roles'
 import { slugField } from '../../fields/slugField'
 import { assignOwnOrganization } from './hooks/assignOwnOrganization'
 import { checkSessions } from './hooks/checkSessions'
@@ -11,6 +10,7 @@ import { guardPublishing } from '../../hooks/guardPublishing'
 import { refusePersonalInformation } from '../../hooks/refusePersonalInformation'
 import { uniqueSlug } from '../../hooks/rejectDuplicates'
 import { localizedLabel } from '../../i18n/localizedLabel'
+import { ownerOrganizationField } from '../../fields/ownerOrganizationField'
 
 /** 课程清单: an organization's curated, ordered plan of lessons and micro-lessons. */
 export const CourseLists: CollectionConfig = {
@@ -38,15 +38,7 @@ export const CourseLists: CollectionConfig = {
   },
   fields: [
     { name: 'title', type: 'text', required: true, label: localizedLabel('标题', 'Title') },
-    {
-      name: 'organization',
-      type: 'relationship',
-      relationTo: 'organizations',
-      required: true,
-      index: true,
-      label: localizedLabel('机构', 'Organization'),
-      access: { update: ({ req }) => hasRole(req.user, 'admin') },
-    },
+    ownerOrganizationField(),
     { name: 'description', type: 'textarea', label: localizedLabel('说明', 'Description') },
     {
       name: 'items',

@@ -14,6 +14,7 @@ import { checkSurveyTarget } from './hooks/checkSurveyTarget'
 import { issueSurveyCodes } from './hooks/issueSurveyCodes'
 import { surveyCodesEndpoint } from './surveyCodesEndpoint'
 import { surveyReportCsvEndpoint, surveyReportEndpoint } from './surveyReportEndpoint'
+import { ownerOrganizationField } from '../../fields/ownerOrganizationField'
 
 /** The slug of the surveys collection. */
 export const SURVEYS_SLUG = 'surveys'
@@ -60,15 +61,7 @@ export const Surveys: CollectionConfig = {
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: surveyLimits.title, label: localizedLabel('标题', 'Title') },
-    {
-      name: 'organization',
-      type: 'relationship',
-      relationTo: 'organizations',
-      required: true,
-      index: true,
-      label: localizedLabel('机构', 'Organization'),
-      access: { update: ({ req }) => hasRole(req.user, 'admin') },
-    },
+    ownerOrganizationField(),
     {
       name: 'target',
       type: 'select',
