@@ -82,6 +82,9 @@ export function starterBankFigures(): Record<string, unknown> | null {
 export function copyOfBankDatabase(folder: string): string {
   mkdirSync(folder, { recursive: true })
   const copy = path.join(folder, 'gongyu.db')
-  copyFileSync(starterBank().databaseFile, copy)
+  // The database is in WAL mode: its latest commits may still sit in the -wal file beside it.
+  for (const suffix of ['', '-wal']) {
+    if (existsSync(starterBank().databaseFile + suffix)) copyFileSync(starterBank().databaseFile + suffix, copy + suffix)
+  }
   return copy
 }

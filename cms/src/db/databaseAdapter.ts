@@ -6,6 +6,7 @@ import { dataDirectory } from '../env/paths'
 import { ConfigurationError } from '../env/payloadSecret'
 import { cmsSettings } from '../env/settings'
 import { databaseKind } from './databaseKind'
+import { reportFailedCommits } from './reportFailedCommits'
 import { serializeTransactions } from './serializeTransactions'
 
 export { databaseKind, isMongoUri } from './databaseKind'
@@ -39,7 +40,8 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env, mongoCompa
   // libsql's `:memory:` database loses its tables after the first transaction (stack notes): no transactions there.
   if (url.includes(':memory:')) return sqliteAdapter({ client: { url } })
   // A save touches several tables (rows, arrays, relationships, versions): all or nothing, one writer at a time.
-  return serializeTransactions(sqliteAdapter({ client: { url }, transactionOptions: { behavior: 'immediate' } }))
+  // WAL lets a reader and the writer's COMMIT overlap; in the default journal a reader made the COMMIT fail.
+  return serializeTransactions(reportFailedCommits(sqliteAdapter({ client: { url }, transactionOptions: { behavior: 'immediate' }, wal: true })))
 }
 
 /** A database URI with its password hidden, safe to print. */

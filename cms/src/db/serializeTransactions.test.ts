@@ -5,7 +5,7 @@ import { serializeTransactions } from './serializeTransactions'
 
 /** A stand-in adapter that records how many transactions are open at once. */
 function fakeAdapter() {
-  const state = { open: 0, maxOpen: 0, next: 0 }
+  const state = { open: 0, maxOpen: 0, next: 0, writesDuringOpen: 0 }
   const db = {
     beginTransaction: async () => {
       state.open += 1
@@ -19,6 +19,11 @@ function fakeAdapter() {
     rollbackTransaction: async () => {
       state.open -= 1
     },
+    create: async () => {
+      state.writesDuringOpen += state.open
+      return {}
+    },
+    sessions: {} as Record<string, unknown>,
   } as unknown as BaseDatabaseAdapter
   const adapter = { name: 'fake', defaultIDType: 'number', init: () => db } as unknown as DatabaseAdapterObj
   return { adapter, state }
@@ -63,5 +68,20 @@ describe('serializeTransactions', () => {
     const after = await db.beginTransaction()
     expect(after).toBeTruthy()
     await db.commitTransaction(after as string)
+  })
+
+  it('makes a write outside any transaction wait until the open one ends, and lets the open one write at once', async () => {
+    const { adapter, state } = fakeAdapter()
+    const db = serializeTransactions(adapter).init({} as never)
+    const held = (await db.beginTransaction()) as string
+    ;(db as unknown as { sessions: Record<string, unknown> }).sessions[held] = {}
+    await db.create({ collection: 'themes', data: {}, req: { transactionID: held } })
+    expect(state.writesDuringOpen).toBe(1)
+    const outside = db.create({ collection: 'themes', data: {} })
+    await tick()
+    expect(state.writesDuringOpen).toBe(1)
+    await db.commitTransaction(held)
+    await outside
+    expect(state.writesDuringOpen).toBe(1)
   })
 })

@@ -7,6 +7,26 @@ export const TRANSACTION_WAIT_MS = 30_000
 
 type TransactionId = string | number
 
+/** The adapter's writes, which Payload sometimes makes outside any transaction (a job's state, a document lock, a preference). */
+const WRITE_METHODS = [
+  'create',
+  'createGlobal',
+  'createGlobalVersion',
+  'createVersion',
+  'deleteMany',
+  'deleteOne',
+  'deleteVersions',
+  'updateGlobal',
+  'updateGlobalVersion',
+  'updateJobs',
+  'updateMany',
+  'updateOne',
+  'updateVersion',
+  'upsert',
+] as const
+
+type WriteMethod = (typeof WRITE_METHODS)[number]
+
 /**
  * Runs one write transaction at a time in this process. SQLite has a
  * single writer, and libsql's local client opens each transaction on a
@@ -14,6 +34,10 @@ type TransactionId = string | number
  * IMMEDIATE` fails at once with SQLITE_BUSY (and can leave the write lock
  * held: tursodatabase/libsql-client-ts#352). Queueing here makes
  * concurrent saves wait their turn instead.
+ *
+ * A write made outside any transaction takes a turn too: on its own it
+ * would meet an open transaction's lock, fail with SQLITE_BUSY, and leave
+ * that transaction unable to commit.
  */
 export function serializeTransactions(adapter: DatabaseAdapterObj, waitMs: number = TRANSACTION_WAIT_MS): DatabaseAdapterObj {
   return {
@@ -57,7 +81,32 @@ export function serializeTransactions(adapter: DatabaseAdapterObj, waitMs: numbe
           release(id)
         }
       }
+      for (const method of WRITE_METHODS) {
+        const write = db[method] as ((this: typeof db, args: WriteArgs) => Promise<unknown>) | undefined
+        if (typeof write !== 'function') continue
+        ;(db as unknown as Record<WriteMethod, typeof write>)[method] = async function writeInTurn(this: typeof db, args) {
+          if (await insideOpenTransaction(this, args)) return write.call(this, args)
+          const done = await turn.acquire()
+          try {
+            return await write.call(this, args)
+          } finally {
+            done()
+          }
+        }
+      }
       return db
     },
   }
+}
+
+interface WriteArgs {
+  req?: { transactionID?: TransactionId | Promise<TransactionId | null> | null }
+}
+
+/** Whether a write runs in a transaction that already holds the turn (as the drizzle adapter decides which connection to use). */
+async function insideOpenTransaction(db: object, args: WriteArgs | undefined): Promise<boolean> {
+  const id = await args?.req?.transactionID
+  if (id === undefined || id === null) return false
+  const sessions = (db as { sessions?: Record<string, unknown> }).sessions
+  return sessions?.[String(id)] !== undefined
 }
