@@ -17,9 +17,13 @@ export function matchesFilters(document: SearchDocument, filters: SearchFilters)
   })
 }
 
-/** Facet counts over a set of documents. */
+/**
+ * Facet counts over a set of documents. Each facet's table has no prototype:
+ * values are editors' slugs, and one named `constructor` or `__proto__` would
+ * otherwise read or replace a property of Object.prototype.
+ */
 export function countFacets(documents: Iterable<SearchDocument>): FacetCounts {
-  const counts = Object.fromEntries(facetNames.map((facet) => [facet, {}])) as FacetCounts
+  const counts = Object.fromEntries(facetNames.map((facet) => [facet, Object.create(null)])) as FacetCounts
   for (const document of documents) {
     for (const facet of facetNames) {
       for (const value of facetValues(document, facet)) counts[facet][value] = (counts[facet][value] ?? 0) + 1
