@@ -76,7 +76,11 @@ export default defineConfig({
       // Files that need the starter bank start from a copy seeded once per code change (tests/helpers/seededBank.ts).
       { extends: true, test: { name: 'sqlite', include: integration, globalSetup: [testBankCache], env: { GONGYU_TEST_DATABASE: 'sqlite' } } },
       // Browser tests: Debian's Chromium through playwright-core, against servers the tests start.
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.spec.ts'], globalSetup: [testBankCache] } },
+      // A page that answers within a second on a quiet machine may take several on a loaded 2-core CI runner; 1 s is Vitest's default.
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.spec.ts'], globalSetup: [testBankCache], expect: { poll: { timeout: 15_000 } } },
+      },
       ...mongodbProject(),
     ],
   },
