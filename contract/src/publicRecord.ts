@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { publicSigningKeySchema, revokedCertificateSchema } from './trustList.ts'
 import { publicPlaceSchema } from './places.ts'
 import { publicSurveySchema } from './surveys.ts'
+import { publicSynonymGroupsSchema } from './publicSynonyms.ts'
 import { audiences, categories, codesOf, contentTypes, eventKinds, eventModes, familySituations, grades, occasions, stages } from './vocabulary.ts'
 
 /** One titled part of an item's page (objectives, body, practice…), as HTML the CMS has already escaped. */
@@ -201,6 +202,8 @@ export const publishedContentSchema = z.object({
   places: z.array(publicPlaceSchema).optional(),
   /** Published satisfaction surveys (issue 17): their questions only. */
   surveys: z.array(publicSurveySchema).optional(),
+  /** Synonyms editors accepted in the needs report (issue 17), for the browser's search; absent from exports made before them. */
+  synonyms: publicSynonymGroupsSchema.optional(),
   /** Organizations' public signing keys, for the verify page (issue 16); absent from exports made before certificates. */
   signingKeys: z.array(publicSigningKeySchema).optional(),
   /** The static revocation list: ids of revoked certificates, never names. */

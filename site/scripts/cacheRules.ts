@@ -24,6 +24,17 @@ export const NO_CACHE = 'no-cache'
  */
 const VERSIONED_LADDER_FILE = /^\/media\/hls\/[^/]+\/[0-9a-f]{16}\/.+\.(?:m4s|mp4|jpg)$/
 
+/**
+ * A term shard or display bucket of the browser's search index, in the
+ * folder named after a hash of the parts' bytes
+ * (`search-index/<16 hex digits>/…`, search/src/sharded/writeShardedIndex.ts),
+ * in either script's copy.
+ */
+const SEARCH_INDEX_PART = /\/search-index\/[0-9a-f]{16}\/(?:terms|docs)\/\d+\.js$/
+
+/** The search index's manifest: the one file that names the parts' folder, so it must be seen fresh. */
+const SEARCH_INDEX_MANIFEST = /\/search-index\/manifest\.js$/
+
 /** Pages and data a parent's browser must see fresh: HTML, feeds, calendars, the search index, sitemaps, robots. */
 const SHORT_LIVED = /(?:\/|\.html|\.json|\.xml|\.ics|\.txt|\.m3u8|\.webmanifest)$/
 
@@ -33,6 +44,8 @@ export function cacheControlFor(urlPath: string): string {
   if (urlPath.startsWith('/_astro/')) return IMMUTABLE
   if (urlPath === '/sw.js' || urlPath === '/sw-register.js') return NO_CACHE
   if (VERSIONED_LADDER_FILE.test(urlPath)) return IMMUTABLE
+  if (SEARCH_INDEX_PART.test(urlPath)) return IMMUTABLE
+  if (SEARCH_INDEX_MANIFEST.test(urlPath)) return SHORT_REVALIDATED
   // Playlists stay short even in a versioned folder: they are what a player asks for first, and tiny.
   if (SHORT_LIVED.test(urlPath)) return SHORT_REVALIDATED
   if (urlPath.startsWith('/media/')) return MEDIA_DAY

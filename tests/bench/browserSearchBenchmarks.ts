@@ -255,6 +255,7 @@ export async function browserSearchBenchmarks(records: PublicRecord[], sizes: re
               gzipBytes: written?.gzipBytes,
               manifestGzipBytes: written?.manifestGzipBytes,
               shards: written?.shardCount,
+              buckets: written?.bucketCount,
               engineGzipBytes,
             },
             slowPhone: await firstQueries(browser, served.url, 'gongyu'),

@@ -23,10 +23,11 @@ function textFilesUnder(folder: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name))
 }
 
-/** A built file's text as readers see it: of the search index, only the shown results' fragments (its matching terms stay Simplified by design). */
+/** A built file's text as readers see it: of the search index, only the shown results' buckets (its matching terms stay Simplified by design). */
 function shownText(file: string): string {
-  const parts = `${path.sep}search-index${path.sep}`
-  if (file.includes(parts) && !file.includes(`${parts}docs${path.sep}`)) return ''
+  const slashed = file.split(path.sep).join('/')
+  // Buckets sit in the index's content-named parts folder (search/src/sharded/writeShardedIndex.ts).
+  if (slashed.includes('/search-index/') && !/\/search-index\/[0-9a-f]{16}\/docs\//.test(slashed)) return ''
   return readFileSync(file, 'utf8')
 }
 

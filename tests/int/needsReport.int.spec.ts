@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isoWeekOf, type NeedSignalBody } from '@gongyu/contract'
+import { isoWeekOf, type NeedSignalBody, publishedContentSchema } from '@gongyu/contract'
 import { validData } from '../fixtures/contentFixtures.ts'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload.ts'
 
@@ -146,6 +146,11 @@ describe('from a query to a lesson parents find', () => {
     expect(status).toBe(200)
     return (json.hits as { title: string }[]).map((hit) => hit.title)
   }
+  // What the site build reads, checked as it checks it: the static index's synonyms come from here.
+  async function exportedSynonyms(): Promise<unknown[]> {
+    const { readPublishedContent } = await import('@gongyu/cms/publishing')
+    return publishedContentSchema.parse(JSON.parse(JSON.stringify(await readPublishedContent(t.payload)))).synonyms ?? []
+  }
 
   it('turns the query into a task; a published lesson offers its words; an accepted word makes the query find it', async () => {
     const title = '孩子不想上学怎么办'
@@ -178,16 +183,28 @@ describe('from a query to a lesson parents find', () => {
     const offered = (await t.rest('GET', `/content-tasks/${taskId}`, { as: 'editor' })).json.offeredSynonyms as string[]
     expect(offered).toContain('上学')
     expect(offered).not.toContain('孩子')
+    // Offered is not accepted: nothing of the task leaves the CMS yet.
+    expect(await exportedSynonyms()).toEqual([])
 
     const accepted = await t.rest('PATCH', `/content-tasks/${taskId}`, { as: 'editor', body: { acceptedSynonyms: ['上学'], status: 'done' } })
     expect(accepted.status).toBe(200)
     expect(await searchTitles('厌学')).toEqual([title])
     // The Traditional form of the query finds it too.
     expect(await searchTitles('厭學')).toEqual([title])
+    // The export carries the accepted word only, not the other words the lesson offered, for the static site's search.
+    expect(offered.length).toBeGreaterThan(1)
+    expect(await exportedSynonyms()).toEqual([{ query: '厌学', synonyms: ['上学'] }])
 
     // A deleted task takes its synonym with it.
     expect((await t.rest('DELETE', `/content-tasks/${taskId}`, { as: 'admin' })).status).toBe(200)
     expect(await searchTitles('厌学')).toEqual([])
+    expect(await exportedSynonyms()).toEqual([])
+  })
+
+  it('refuses a query holding personal information, which would go out with its synonyms', async () => {
+    const refused = await t.rest('POST', '/content-tasks', { as: 'editor', body: { query: '孩子厌学 13812345678' } })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.json)).toContain('手机号')
   })
 })
 

@@ -90,6 +90,14 @@ function writeSite(root: string, label: string): void {
     'media/hls/7/0123456789abcdef/240p/seg_00000.m4s': Buffer.alloc(4096, 2),
     'media/hls/7/0123456789abcdef/poster.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
     'feeds/lessons.json': JSON.stringify({ items: [] }),
+    // The browser's search index in parts (search/src/sharded/writeShardedIndex.ts): a manifest naming a content-named folder.
+    'search-index/manifest.js': '__gongyuSearchPart("manifest.js",{"parts":"0123456789abcdef"})\n',
+    'search-index/0123456789abcdef/terms/0.js': '__gongyuSearchPart("0123456789abcdef/terms/0.js",{})\n',
+    'search-index/0123456789abcdef/docs/3.js': '__gongyuSearchPart("0123456789abcdef/docs/3.js",{})\n',
+    'zh-hant/search-index/manifest.js': '__gongyuSearchPart("manifest.js",{"parts":"fedcba9876543210"})\n',
+    'zh-hant/search-index/fedcba9876543210/docs/0.js': '__gongyuSearchPart("fedcba9876543210/docs/0.js",{})\n',
+    // An index written before parts were content-named: names that do not change with the bytes.
+    'search-index/terms/0.js': '__gongyuSearchPart("terms/0.js",{})\n',
     'media/captions/clip.vtt': `WEBVTT\n\n00:00.000 --> 00:02.000\n${'家长好。'.repeat(40)}\n`,
     '_headers.json': JSON.stringify({
       rules: [
@@ -213,6 +221,27 @@ describe('the static server’s responses', () => {
     expect((await get(base, '/media/hls/7/0123456789abcdef/240p/seg_99999.m4s')).headers['cache-control']).toBe('no-cache')
   })
 
+  it('keeps the search index’s content-named parts for a year, and has its manifest, which names them, checked again', async () => {
+    const year = 'public, max-age=31536000, immutable'
+    const short = 'public, max-age=0, s-maxage=60, must-revalidate'
+    for (const part of [
+      '/search-index/0123456789abcdef/terms/0.js',
+      '/search-index/0123456789abcdef/docs/3.js',
+      '/zh-hant/search-index/fedcba9876543210/docs/0.js',
+    ]) {
+      const answer = await get(base, part, { 'accept-encoding': 'gzip' })
+      expect(answer.status, part).toBe(200)
+      expect(answer.headers['cache-control'], part).toBe(year)
+    }
+    for (const manifest of ['/search-index/manifest.js', '/zh-hant/search-index/manifest.js']) {
+      const answer = await get(base, manifest)
+      expect(answer.status, manifest).toBe(200)
+      expect(answer.headers['cache-control'], manifest).toBe(short)
+    }
+    // A part whose name is not a hash of its bytes is never kept as immutable.
+    expect((await get(base, '/search-index/terms/0.js')).headers['cache-control']).not.toContain('immutable')
+  })
+
   it('redirects a folder without its slash, and answers 404 with the page of the right script', async () => {
     const redirect = await get(base, '/lessons/first?x=1')
     expect(redirect.status).toBe(301)
@@ -297,5 +326,10 @@ describe('the offline pack’s serve.mjs', () => {
     const playlist = await get(`http://127.0.0.1:${port}`, '/media/hls/clip/master.m3u8', { 'accept-encoding': 'br' })
     expect(playlist.headers['content-type']).toBe('application/vnd.apple.mpegurl')
     expect(playlist.headers['content-encoding']).toBe('br')
+    // The pack's LAN server sends the site's cache rules: search parts for a year, the manifest checked again.
+    const part = await get(`http://127.0.0.1:${port}`, '/search-index/0123456789abcdef/terms/0.js')
+    expect(part.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    const manifest = await get(`http://127.0.0.1:${port}`, '/search-index/manifest.js')
+    expect(manifest.headers['cache-control']).toBe('public, max-age=0, s-maxage=60, must-revalidate')
   })
 })

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import type { PublicRecord, PublishedContent } from '@gongyu/contract'
 import { publicCollections, toPublicRecord, type ContentDocument, type PublicCollection } from '../collections/contentTypes'
+import { readAcceptedSynonymGroups } from '../collections/ContentTasks/readAcceptedSynonyms'
 import { courseListToPublicCourseList } from '../collections/CourseLists/toPublicCourseList'
 import { organizationToPublicOrganization } from '../collections/Organizations/toPublicOrganization'
 import { placeToPublicPlace } from '../collections/Places/toPublicPlace'
@@ -160,6 +161,8 @@ export async function readPublishedContent(payload: Payload): Promise<PublishedC
     courseLists,
     places,
     surveys: await readPublishedSurveys(payload, courseListLookups.organizationSlugOf),
+    // Only each task's query and its accepted words, which came from published lessons; never the words merely offered.
+    synonyms: await readAcceptedSynonymGroups(payload),
     signingKeys,
     revokedCertificates,
   }

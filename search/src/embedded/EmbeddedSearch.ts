@@ -120,6 +120,11 @@ export class EmbeddedSearch implements SearchEngine, SearchIndexWriter {
     return this.parts.miniSearch
   }
 
+  /** The spelling map the engine plans with, for the browser's sharded index (built once with the index, not again). */
+  get spellingMap(): SpellingMap {
+    return this.parts.spellings
+  }
+
   toStaticIndex(): StaticIndexData {
     const { miniSearch, pinyinTable, withBody } = this.parts
     return { format: 'gongyu-embedded-search', version: STATIC_INDEX_VERSION, withBody, index: miniSearch.toJSON(), pinyinTable }

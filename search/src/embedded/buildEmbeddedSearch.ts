@@ -10,6 +10,8 @@ import { SpellingMap } from './spellingIndex.ts'
 export interface EmbeddedBuildOptions {
   /** Index record bodies too (the CMS and the command line do; the browser index does not, to stay small). */
   withBody?: boolean
+  /** Synonym groups whose chunks count as the bank's words (SpellingMap); by default this process's. */
+  synonyms?: readonly (readonly string[])[]
 }
 
 function indexRecords(parts: EmbeddedParts, records: PublicRecord[]): void {
@@ -29,7 +31,7 @@ export function buildEmbeddedSearch(records: PublicRecord[], options: EmbeddedBu
   const pinyinTable = buildPinyinTable(records.map((record) => `${record.title}${record.summary}`))
   const parts: EmbeddedParts = {
     miniSearch: new MiniSearch(miniSearchOptions()),
-    spellings: new SpellingMap(new PinyinLookup(pinyinTable)),
+    spellings: new SpellingMap(new PinyinLookup(pinyinTable), options.synonyms),
     pinyinTable,
     withBody: options.withBody ?? true,
     bodies: new Map(),

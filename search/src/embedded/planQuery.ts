@@ -148,9 +148,16 @@ function keyTextOf(meantText: string, spellings: SpellingIndex): string {
  * Turns what a parent typed into weighted search terms: two-character
  * chunks and longer words of the Simplified text, words the bank uses for
  * the same pinyin when a chunk is unknown (a homophone typo), synonyms,
- * and typed pinyin or initials.
+ * and typed pinyin or initials. `synonyms` are the groups to expand with:
+ * by default this process's (the built-in ones and, in the CMS, the ones
+ * editors accepted); the browser's sharded index passes its manifest's.
  */
-export function planQuery(text: string, spellings: SpellingIndex, pinyinLookup: PinyinLookup): QueryPlan {
+export function planQuery(
+  text: string,
+  spellings: SpellingIndex,
+  pinyinLookup: PinyinLookup,
+  synonyms: readonly (readonly string[])[] = allSynonymGroups(),
+): QueryPlan {
   const normalized = normalizeText(text)
   const plan = new PlanBuilder()
   let meantText = normalized
@@ -180,7 +187,7 @@ export function planQuery(text: string, spellings: SpellingIndex, pinyinLookup: 
   // Synonyms of what was typed, and of what a typo was corrected to (判逆 → 叛逆 → 逆反).
   const corrected = [...plan.weights.keys()].filter((term) => !normalized.includes(term))
   const mentions = (word: string) => normalized.includes(word) || corrected.includes(word)
-  for (const group of allSynonymGroups()) {
+  for (const group of synonyms) {
     if (!group.some(mentions)) continue
     for (const word of group) {
       if (mentions(word)) continue

@@ -23,9 +23,10 @@ export class SpellingMap implements SpellingIndex {
   private readonly lookup: PinyinLookup
   longestSpelling = 0
 
-  constructor(lookup: PinyinLookup) {
+  /** `synonyms`: the groups the planner expands with (see planQuery), whose chunks count as the bank's words. */
+  constructor(lookup: PinyinLookup, synonyms: readonly (readonly string[])[] = allSynonymGroups()) {
     this.lookup = lookup
-    for (const group of allSynonymGroups()) this.addText(group.join(' '))
+    for (const group of synonyms) this.addText(group.join(' '))
   }
 
   /** Adds every chunk of a text under its spellings. */

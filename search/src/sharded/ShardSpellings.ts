@@ -1,5 +1,5 @@
 import type { SpellingIndex } from '../embedded/planQuery.ts'
-import { shardOf, type FieldPostings, type ShardedManifest } from './shardedFormat.ts'
+import type { FieldPostings, ShardedManifest, ShardRouter } from './shardedFormat.ts'
 
 /** A term shard as the engine keeps it in memory. */
 export interface LoadedShard {
@@ -18,17 +18,19 @@ export class ShardSpellings implements SpellingIndex {
   readonly wanted = new Set<number>()
   readonly longestSpelling: number
   private readonly manifest: ShardedManifest
+  private readonly router: ShardRouter
   private readonly loaded: ReadonlyMap<number, LoadedShard>
 
-  constructor(manifest: ShardedManifest, loaded: ReadonlyMap<number, LoadedShard>) {
+  constructor(manifest: ShardedManifest, router: ShardRouter, loaded: ReadonlyMap<number, LoadedShard>) {
     this.manifest = manifest
+    this.router = router
     this.loaded = loaded
     this.longestSpelling = manifest.longestSpelling
   }
 
   /** The loaded shard holding a key, noting it as wanted when it is not loaded yet. */
   shardFor(key: string): LoadedShard | undefined {
-    const number = shardOf(key, this.manifest.shardCount)
+    const number = this.router.shardOf(key)
     const shard = this.loaded.get(number)
     if (!shard) this.wanted.add(number)
     return shard
@@ -38,8 +40,14 @@ export class ShardSpellings implements SpellingIndex {
     return this.shardFor(spelling)?.spellings.get(spelling) ?? []
   }
 
+  /**
+   * A chunk whose shard is not loaded yet counts as known, so the first plan
+   * does not look up homophone corrections (a shard each) for every chunk of
+   * the query. The engine plans again until every shard it asked about is
+   * loaded, so the last plan gets the true answer, as the whole index would.
+   */
   isKnown(bigram: string): boolean {
-    return this.shardFor(bigram)?.known.has(bigram) ?? false
+    return this.shardFor(bigram)?.known.has(bigram) ?? true
   }
 
   documentShare(chunk: string): number {

@@ -8,14 +8,18 @@ import { highlight, snippet } from '../query/highlight.ts'
 import { isForNamedGrade } from '../query/namedGrades.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
 import { PinyinLookup } from '../text/pinyinTable.ts'
+import { synonymGroups } from '../text/synonyms.ts'
 import { SearchPartError } from './SearchPartError.ts'
 import { ShardSpellings, type LoadedShard } from './ShardSpellings.ts'
 import {
+  bucketLayout,
   metaFields,
+  PARTS_FOLDER_PATTERN,
   partNames,
   SHARDED_INDEX_VERSION,
-  shardOf,
-  type DocumentFragment,
+  ShardRouter,
+  type BucketLayout,
+  type DocumentBucket,
   type FieldPostings,
   type ShardedManifest,
   type TermShard,
@@ -35,7 +39,11 @@ const PREFIX_WEIGHT = 0.375
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function checkedShard(data: unknown, name: string, build: string, number: number, manifest: ShardedManifest, lookup: PinyinLookup): LoadedShard {
+/** The manifest's accepted synonyms: absent, or lists of words (as buildShardedIndex writes them). */
+const isSynonymList = (value: unknown): boolean =>
+  value === undefined || (Array.isArray(value) && value.every((group) => Array.isArray(group) && group.every((word) => typeof word === 'string')))
+
+function checkedShard(data: unknown, name: string, build: string, number: number, router: ShardRouter, lookup: PinyinLookup): LoadedShard {
   if (!isObject(data) || !isObject(data.terms) || !Array.isArray(data.known) || !Array.isArray(data.spelled)) throw new SearchPartError('corrupt', name)
   if (data.build !== build) throw new SearchPartError('stale', name)
   const shard = data as unknown as TermShard
@@ -52,7 +60,7 @@ function checkedShard(data: unknown, name: string, build: string, number: number
   // Spelled again as the build spelled them (SpellingMap), keeping the bank's order within each spelling.
   for (const word of shard.spelled) {
     for (const spelling of lookup.spellingsOf(word, SPELLINGS_PER_CHUNK)) {
-      if (shardOf(spelling, manifest.shardCount) !== number) continue
+      if (router.shardOf(spelling) !== number) continue
       const words = loaded.spellings.get(spelling)
       if (words) words.push(word)
       else loaded.spellings.set(spelling, [word])
@@ -61,10 +69,10 @@ function checkedShard(data: unknown, name: string, build: string, number: number
   return loaded
 }
 
-function checkedFragment(data: unknown, name: string, build: string): SearchDocument[] {
+function checkedBucket(data: unknown, name: string, build: string): SearchDocument[] {
   if (!isObject(data) || !Array.isArray(data.documents)) throw new SearchPartError('corrupt', name)
   if (data.build !== build) throw new SearchPartError('stale', name)
-  return (data as unknown as DocumentFragment).documents
+  return (data as unknown as DocumentBucket).documents
 }
 
 const NO_DOCUMENT = { type: '', stages: [], grades: [], themes: [], audience: [], category: null, familySituations: [] } as unknown as SearchDocument
@@ -73,7 +81,7 @@ const EMPTY_SHARD: LoadedShard = { postings: new Map(), known: new Set(), docume
 /**
  * The browser's search over the sharded index (sharded/buildShardedIndex.ts):
  * it opens with the manifest, then each query loads the term shards its
- * plan touches and the display fragments of the results it shows. It ranks
+ * plan touches and the display buckets of the results it shows. It ranks
  * as the embedded engine does over the whole index (the same plan, BM25
  * scores, boosts and sort). A part that fails to load is left out of that
  * answer with a notice; the next query tries it again.
@@ -85,8 +93,12 @@ export class ShardedSearch {
   /** Per document: the fields filters, facets and boosts read, from the manifest's codes. */
   private readonly metaDocuments: SearchDocument[]
   private readonly shards = new Map<number, Promise<LoadedShard>>()
-  private readonly fragments = new Map<number, Promise<SearchDocument[]>>()
+  private readonly buckets = new Map<number, Promise<SearchDocument[]>>()
+  private readonly layout: BucketLayout
   private readonly fieldBoostByIndex: number[]
+  /** The built-in synonym groups and those editors accepted, which the manifest carries: what the CMS's engines expand with. */
+  private readonly synonyms: readonly (readonly string[])[]
+  private readonly router: ShardRouter
 
   private constructor(manifest: ShardedManifest, load: PartLoader) {
     this.manifest = manifest
@@ -101,7 +113,10 @@ export class ShardedSearch {
       }
       return document as unknown as SearchDocument
     })
+    this.layout = bucketLayout(columns.themes, manifest.bucketSize)
     this.fieldBoostByIndex = manifest.fields.map((field) => fieldBoosts[field as keyof typeof fieldBoosts] ?? 1)
+    this.synonyms = [...synonymGroups, ...(manifest.synonyms ?? [])]
+    this.router = new ShardRouter(manifest.shardCount, this.synonyms)
   }
 
   /** A document's filter and facet fields (an empty document for a number the manifest lacks, which only a corrupt shard could name). */
@@ -112,10 +127,25 @@ export class ShardedSearch {
   /** Opens the index: loads and checks its manifest. */
   static async open(load: PartLoader): Promise<ShardedSearch> {
     const manifest = await load(partNames.manifest)
-    if (!isObject(manifest) || manifest.format !== 'gongyu-sharded-search' || !isObject(manifest.meta) || !isObject(manifest.pinyinTable)) {
+    if (
+      !isObject(manifest) ||
+      manifest.format !== 'gongyu-sharded-search' ||
+      !isObject(manifest.meta) ||
+      !isObject(manifest.pinyinTable) ||
+      !isSynonymList(manifest.synonyms)
+    ) {
       throw new SearchPartError('corrupt', partNames.manifest)
     }
     if (manifest.version !== SHARDED_INDEX_VERSION) throw new Error(`搜索索引格式不对（需要第 ${SHARDED_INDEX_VERSION} 版），请重新构建网站。`)
+    // The manifest names the folder parts load from: only a content-named folder beside it, never another path.
+    if (
+      typeof manifest.parts !== 'string' ||
+      !PARTS_FOLDER_PATTERN.test(manifest.parts) ||
+      !Number.isInteger(manifest.bucketSize) ||
+      Number(manifest.bucketSize) < 1
+    ) {
+      throw new SearchPartError('corrupt', partNames.manifest)
+    }
     return new ShardedSearch(manifest as unknown as ShardedManifest, load)
   }
 
@@ -123,21 +153,21 @@ export class ShardedSearch {
   private shard(number: number): Promise<LoadedShard> {
     let pending = this.shards.get(number)
     if (!pending) {
-      const name = partNames.shard(number)
-      pending = this.load(name).then((data) => checkedShard(data, name, this.manifest.build, number, this.manifest, this.lookup))
+      const name = partNames.shard(this.manifest.parts, number)
+      pending = this.load(name).then((data) => checkedShard(data, name, this.manifest.build, number, this.router, this.lookup))
       pending.catch(() => this.shards.delete(number))
       this.shards.set(number, pending)
     }
     return pending
   }
 
-  private fragment(number: number): Promise<SearchDocument[]> {
-    let pending = this.fragments.get(number)
+  private bucket(number: number): Promise<SearchDocument[]> {
+    let pending = this.buckets.get(number)
     if (!pending) {
-      const name = partNames.fragment(number)
-      pending = this.load(name).then((data) => checkedFragment(data, name, this.manifest.build))
-      pending.catch(() => this.fragments.delete(number))
-      this.fragments.set(number, pending)
+      const name = partNames.bucket(this.manifest.parts, number)
+      pending = this.load(name).then((data) => checkedBucket(data, name, this.manifest.build))
+      pending.catch(() => this.buckets.delete(number))
+      this.buckets.set(number, pending)
     }
     return pending
   }
@@ -150,8 +180,8 @@ export class ShardedSearch {
   private async plan(text: string, notices: Set<string>): Promise<{ plan: QueryPlan; loaded: Map<number, LoadedShard> }> {
     const loaded = new Map<number, LoadedShard>()
     for (;;) {
-      const spellings = new ShardSpellings(this.manifest, loaded)
-      const plan = planQuery(text, spellings, this.lookup)
+      const spellings = new ShardSpellings(this.manifest, this.router, loaded)
+      const plan = planQuery(text, spellings, this.lookup, this.synonyms)
       for (const term of plan.terms) spellings.shardFor(term)
       const wanted = [...spellings.wanted].filter((number) => !loaded.has(number))
       if (wanted.length === 0) return { plan, loaded }
@@ -201,7 +231,7 @@ export class ShardedSearch {
     const matched: number[] = []
     const boosts = this.boostsFor(plan)
     for (const term of plan.terms) {
-      const shard = loaded.get(shardOf(term, this.manifest.shardCount)) ?? EMPTY_SHARD
+      const shard = loaded.get(this.router.shardOf(term)) ?? EMPTY_SHARD
       const boost = plan.weights.get(term) ?? 1
       const touched: number[] = []
       const exact = shard.postings.get(term)
@@ -295,17 +325,17 @@ export class ShardedSearch {
   }
 
   private async hitsOf(numbers: number[], terms: string[], notices: Set<string>): Promise<SearchHit[]> {
-    const { fragmentSize } = this.manifest
-    const wanted = [...new Set(numbers.map((number) => Math.floor(number / fragmentSize)))]
+    const { bucketOf, placeOf } = this.layout
+    const wanted = [...new Set(numbers.map((number) => bucketOf[number] ?? -1))]
     const loaded = new Map<number, SearchDocument[]>()
-    const outcomes = await Promise.allSettled(wanted.map((fragment) => this.fragment(fragment)))
-    for (const [at, fragment] of wanted.entries()) {
+    const outcomes = await Promise.allSettled(wanted.map((bucket) => this.bucket(bucket)))
+    for (const [at, bucket] of wanted.entries()) {
       const outcome = outcomes[at]
-      if (outcome?.status === 'fulfilled') loaded.set(fragment, outcome.value)
+      if (outcome?.status === 'fulfilled') loaded.set(bucket, outcome.value)
       else if (outcome) notices.add(messageOf(outcome.reason))
     }
     return numbers.flatMap((number) => {
-      const document = loaded.get(Math.floor(number / fragmentSize))?.[number % fragmentSize]
+      const document = loaded.get(bucketOf[number] ?? -1)?.[placeOf[number] ?? -1]
       if (!document) return []
       // The browser index has no bodies, so the snippet comes from the summary (as EmbeddedSearch's hitOf does without one).
       return [{ ...document, titleHtml: highlight(document.title, terms), snippetHtml: snippet(document.summary, terms) }]

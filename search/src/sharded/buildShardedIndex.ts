@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto'
 import type { AsPlainObject } from 'minisearch'
-import type { PublicRecord } from '@gongyu/contract'
+import type { PublicRecord, PublicSynonymGroup } from '@gongyu/contract'
 import type { SearchDocument } from '../engine/searchResponse.ts'
 import { buildEmbeddedSearch } from '../embedded/buildEmbeddedSearch.ts'
-import { SpellingMap } from '../embedded/spellingIndex.ts'
-import { PinyinLookup } from '../text/pinyinTable.ts'
+import { learnedSynonymGroupsOf, synonymGroups } from '../text/synonyms.ts'
 import {
+  bucketLayout,
   metaFields,
   SHARDED_INDEX_VERSION,
-  shardOf,
-  type DocumentFragment,
+  ShardRouter,
+  type DocumentBucket,
   type DocumentMeta,
   type MetaField,
   type ShardedManifest,
@@ -21,20 +21,22 @@ import {
 export interface ShardedIndexParts {
   manifest: ShardedManifest
   shards: TermShard[]
-  fragments: DocumentFragment[]
+  buckets: DocumentBucket[]
 }
 
 export interface ShardedBuildOptions {
   /** Postings per term shard, on average: fewer means smaller shards but more requests for a long query. */
   postingsPerShard?: number
-  /** Documents per display fragment. */
-  fragmentSize?: number
+  /** Documents per display bucket (documents of one theme go together, see bucketLayout). */
+  bucketSize?: number
+  /** Synonyms editors accepted (the export's `synonyms`); the browser's planner expands with them as the CMS's engines do. */
+  synonyms?: readonly PublicSynonymGroup[]
 }
 
 const POSTINGS_PER_SHARD = 300
 /** How many postings one vocabulary word weighs, in bytes, when sizing shards. */
 const VOCABULARY_WEIGHT = 2
-const FRAGMENT_SIZE = 1
+const BUCKET_SIZE = 8
 const MAX_SHARDS = 4096
 
 /** Teaching order, the engine's last tie-break (EmbeddedSearch's sortResults): documents are numbered in it, so ties fall back to the number. */
@@ -77,15 +79,19 @@ function metaOf(documents: SearchDocument[]): DocumentMeta {
 
 /**
  * Splits the browser index into a manifest, term shards and display
- * fragments, so a query loads only what it needs (issue 15): the manifest
+ * buckets, so a query loads only what it needs (issue 15): the manifest
  * (vocabulary-free: pinyin table, field statistics, per-document codes for
  * filters and facets), the shards holding its terms' postings and the
- * planner's word lists, then the fragments of the results it shows. Scores
+ * planner's word lists, then the buckets of the results it shows. Scores
  * are MiniSearch's BM25 over the same postings, so results match the whole
  * index's. Build time only.
  */
 export function buildShardedIndex(records: PublicRecord[], options: ShardedBuildOptions = {}): ShardedIndexParts {
-  const { index, pinyinTable } = buildEmbeddedSearch(records, { withBody: false }).toStaticIndex()
+  // This process's learned groups are the CMS's concern; the index carries the export's, beside the built-in ones.
+  const learned = learnedSynonymGroupsOf(options.synonyms ?? [])
+  // One engine build gives both the postings and the planner's spelling map (spelling every chunk is most of the build's time).
+  const engine = buildEmbeddedSearch(records, { withBody: false, synonyms: [...synonymGroups, ...learned] })
+  const { index, pinyinTable } = engine.toStaticIndex()
   const plain = index as AsPlainObject & {
     storedFields: Record<string, SearchDocument>
     fieldLength: Record<string, number[]>
@@ -98,9 +104,8 @@ export function buildShardedIndex(records: PublicRecord[], options: ShardedBuild
   const numberOf = new Map(numbered.map(({ shortId }, number) => [shortId, number]))
   const documents = numbered.map(({ document }) => document)
 
-  const spellingMap = new SpellingMap(new PinyinLookup(pinyinTable))
-  // In the order the records were added, as EmbeddedSearch.load does: the planner takes a spelling's first few words.
-  for (const { document } of added) spellingMap.addDocument(document)
+  // Filled in the order the records were added, as EmbeddedSearch.load does: the planner takes a spelling's first few words.
+  const spellingMap = engine.spellingMap
   const spellings = spellingMap.contents()
 
   // Shards are sized by what they hold, the postings and the planner's word lists, so a query loads a few small ones.
@@ -108,12 +113,13 @@ export function buildShardedIndex(records: PublicRecord[], options: ShardedBuild
   const weight = postingCount + VOCABULARY_WEIGHT * (spellings.known.size + plain.index.length)
   const shardCount = Math.min(MAX_SHARDS, Math.max(1, Math.ceil(weight / (options.postingsPerShard ?? POSTINGS_PER_SHARD))))
   const build = createHash('sha256')
-    .update(JSON.stringify([plain.index, documents]))
+    .update(JSON.stringify([plain.index, documents, learned]))
     .digest('hex')
     .slice(0, 16)
   // No prototype: a term is any word an editor wrote, and 「constructor」 or 「__proto__」 must be a term like any other.
   const shards: TermShard[] = Array.from({ length: shardCount }, () => ({ build, terms: Object.create(null) as TermShard['terms'], known: [], spelled: [] }))
-  const shardFor = (key: string) => required(shards[shardOf(key, shardCount)], key)
+  const router = ShardRouter.of({ shardCount, synonyms: learned })
+  const shardFor = (key: string) => required(shards[router.shardOf(key)], key)
   const entryOf = (term: string): TermEntry => {
     const shard = shardFor(term)
     shard.terms[term] ??= [spellings.documentCounts.get(term) ?? 0]
@@ -147,7 +153,7 @@ export function buildShardedIndex(records: PublicRecord[], options: ShardedBuild
   for (const [spelling, words] of spellings.bySpelling) for (const word of words) spellingsOf.set(word, [...(spellingsOf.get(word) ?? []), spelling])
   for (const word of spellings.known) {
     for (const spelling of spellingsOf.get(word) ?? []) {
-      const number = shardOf(spelling, shardCount)
+      const number = router.shardOf(spelling)
       const seen = required(spelledIn[number], spelling)
       if (seen.has(word)) continue
       seen.add(word)
@@ -155,9 +161,13 @@ export function buildShardedIndex(records: PublicRecord[], options: ShardedBuild
     }
   }
 
-  const fragmentSize = options.fragmentSize ?? FRAGMENT_SIZE
-  const fragments: DocumentFragment[] = []
-  for (let start = 0; start < documents.length; start += fragmentSize) fragments.push({ build, documents: documents.slice(start, start + fragmentSize) })
+  const meta = metaOf(documents)
+  const bucketSize = options.bucketSize ?? BUCKET_SIZE
+  const layout = bucketLayout(meta.columns.themes, bucketSize)
+  const buckets: DocumentBucket[] = Array.from({ length: layout.bucketCount }, () => ({ build, documents: [] }))
+  for (const [number, document] of documents.entries()) {
+    required(buckets[layout.bucketOf[number] ?? -1], document.id).documents[layout.placeOf[number] ?? -1] = document
+  }
 
   const fields = Object.entries(plain.fieldIds)
     .sort((a, b) => a[1] - b[1])
@@ -166,15 +176,18 @@ export function buildShardedIndex(records: PublicRecord[], options: ShardedBuild
     format: 'gongyu-sharded-search',
     version: SHARDED_INDEX_VERSION,
     build,
+    // Named when the parts are written (writeShardedIndex.ts), from a hash of their bytes.
+    parts: '',
     shardCount,
-    fragmentSize,
+    bucketSize,
     fields,
     averageFieldLength: plain.averageFieldLength,
     documentCount: plain.documentCount,
     longestSpelling: spellingMap.longestSpelling,
     spellingDocuments: spellings.documents,
     pinyinTable,
-    meta: metaOf(documents),
+    meta,
+    ...(learned.length > 0 ? { synonyms: learned } : {}),
   }
-  return { manifest, shards, fragments }
+  return { manifest, shards, buckets }
 }

@@ -1,3 +1,6 @@
+import type { PublicSynonymGroup } from '@gongyu/contract'
+import { normalizeText } from './normalize.ts'
+
 /**
  * Everyday words parents use, grouped with the words the course bank uses.
  * One list for both engines: the embedded engine expands queries with it,
@@ -25,14 +28,30 @@ export const synonymGroups: readonly (readonly string[])[] = [
 
 let learnedGroups: readonly (readonly string[])[] = []
 
+/** Groups as the planner reads them: each word trimmed and in lower case, once; a group of one word says nothing and is dropped. */
+export function cleanSynonymGroups(groups: readonly (readonly string[])[]): string[][] {
+  return groups.map((group) => [...new Set(group.map((word) => word.trim().toLowerCase()).filter(Boolean))]).filter((group) => group.length > 1)
+}
+
+/**
+ * Accepted groups in the public export's shape as the engines expand with
+ * them: the query, then its synonyms, in the normal form. The CMS's engines
+ * (setLearnedSynonymGroups) and the browser's sharded index both take them
+ * from here, so they cannot read the same groups differently.
+ */
+export function learnedSynonymGroupsOf(groups: readonly PublicSynonymGroup[]): string[][] {
+  return cleanSynonymGroups(groups.map((group) => [normalizeText(group.query), ...group.synonyms.map(normalizeText)]))
+}
+
 /**
  * Groups editors accepted in the CMS (a parent's query beside the words of
  * the lesson written for it, issue 17's needs report). The CMS sets them
- * before searching; every process starts with none, so the browser's own
- * engine knows only the built-in groups.
+ * before searching; every process starts with none. The browser's sharded
+ * engine does not read them from here: its manifest carries its own copy
+ * (see sharded/buildShardedIndex.ts).
  */
 export function setLearnedSynonymGroups(groups: readonly (readonly string[])[]): void {
-  learnedGroups = groups.map((group) => [...new Set(group.map((word) => word.trim().toLowerCase()).filter(Boolean))]).filter((group) => group.length > 1)
+  learnedGroups = cleanSynonymGroups(groups)
 }
 
 /** The built-in groups and the learned ones, as both engines expand queries with them. */

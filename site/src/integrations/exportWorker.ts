@@ -22,10 +22,12 @@ const started = performance.now()
 const content = readPublishedContent()
 const convert = traditionalConverter()
 // Matching is the same for both copies of the index; only the shown text (titles, summaries, theme names) is converted.
-const [simplified] = writeShardedIndexes(content.records, [
-  { directory: stagingDir },
-  { directory: path.join(stagingDir, TRADITIONAL_PREFIX), displayText: convert },
-])
+const [simplified] = writeShardedIndexes(
+  content.records,
+  [{ directory: stagingDir }, { directory: path.join(stagingDir, TRADITIONAL_PREFIX), displayText: convert }],
+  // Synonyms editors accepted (issue 17), checked with the rest of the export: the static site's search expands with them too.
+  { synonyms: content.synonyms },
+)
 const indexed = performance.now()
 const { feeds } = writeFeeds(stagingDir, content, convert)
 const report: ExportWorkReport = {

@@ -1,9 +1,10 @@
-import { needSignalLimits } from '@gongyu/contract'
+import { needSignalLimits, synonymLimits } from '@gongyu/contract'
 import { normalizeText } from '@gongyu/search/text'
 import type { CollectionBeforeValidateHook, CollectionConfig, FieldHook } from 'payload'
 import { isAdmin } from '../../access/isAdmin'
 import { isContentStaff } from '../../access/isContentStaff'
 import type { ContentTask } from '../../payload-types'
+import { refusePersonalInformation } from '../../hooks/refusePersonalInformation'
 import { rejectDuplicates } from '../../hooks/rejectDuplicates'
 import { localizedLabel } from '../../i18n/localizedLabel'
 import { publicCollections, type PublicCollection } from '../contentTypes'
@@ -50,6 +51,8 @@ export const ContentTasks: CollectionConfig = {
         label: localizedLabel('家长的搜索词', 'Parents’ query'),
         message: (values) => `「${String(values.query)}」已经有内容任务了，请打开那个任务继续。`,
       }),
+      // A query with accepted synonyms goes out in the published export.
+      refusePersonalInformation(),
     ],
     beforeChange: [acceptOnlyOfferedSynonyms],
     afterChange: [applyLearnedSynonyms],
@@ -99,8 +102,8 @@ export const ContentTasks: CollectionConfig = {
       name: 'acceptedSynonyms',
       type: 'text',
       hasMany: true,
-      maxRows: 12,
-      maxLength: 20,
+      maxRows: synonymLimits.wordsPerGroup,
+      maxLength: synonymLimits.wordLength,
       label: localizedLabel('采用的同义词', 'Accepted synonyms'),
       admin: {
         description: localizedLabel(

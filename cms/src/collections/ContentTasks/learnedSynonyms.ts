@@ -1,25 +1,14 @@
-import { normalizeText, setLearnedSynonymGroups } from '@gongyu/search/text'
+import { learnedSynonymGroupsOf, setLearnedSynonymGroups } from '@gongyu/search/text'
 import type { Payload, PayloadRequest } from 'payload'
+import { readAcceptedSynonymGroups } from './readAcceptedSynonyms'
 
 /** Another CMS process may have accepted synonyms; each process reads them again after this long. */
 const FRESH_FOR_MS = 60_000
 const loaded = new WeakMap<Payload, { done: Promise<void>; loadedAt: number }>()
 
-/** Every content task's query with the synonyms editors accepted for it: one group each. */
+/** Every content task's query with the synonyms editors accepted for it: one group each, as the export carries them too. */
 export async function readLearnedSynonymGroups(payload: Payload, req?: PayloadRequest): Promise<string[][]> {
-  const { docs } = await payload.find({
-    // Inside a hook, the hook's request: its transaction holds the change that is not committed yet.
-    req,
-    collection: 'content-tasks',
-    limit: 0,
-    pagination: false,
-    depth: 0,
-    select: { query: true, acceptedSynonyms: true },
-    overrideAccess: true,
-  })
-  return docs
-    .filter((task) => (task.acceptedSynonyms ?? []).length > 0)
-    .map((task) => [normalizeText(task.query), ...(task.acceptedSynonyms ?? []).map(normalizeText)])
+  return learnedSynonymGroupsOf(await readAcceptedSynonymGroups(payload, req))
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 import { MeiliSearchEngine, searchEngineChoice } from '@gongyu/search/server'
 import type { ContentTask } from '../../../payload-types'
+import { queuePublishedExport } from '../../../publishing/queuePublishedExport'
 import { refreshLearnedSynonyms } from '../learnedSynonyms'
 
 async function apply(req: Parameters<CollectionAfterChangeHook>[0]['req']): Promise<void> {
   await refreshLearnedSynonyms(req)
+  // The static site's search reads them from the export: the next build carries them.
+  await queuePublishedExport(req.payload, req)
   const choice = searchEngineChoice()
   if (choice.kind !== 'meilisearch') return
   // The browser asks Meilisearch directly; its index needs the groups too. A Meilisearch outage does not undo the editor's choice.
@@ -13,7 +16,7 @@ async function apply(req: Parameters<CollectionAfterChangeHook>[0]['req']): Prom
   })
 }
 
-/** After a task's accepted synonyms change, this process searches with them at once and Meilisearch gets them. */
+/** After a task's accepted synonyms change, this process searches with them at once, Meilisearch gets them and the export is rewritten. */
 export const applyLearnedSynonyms: CollectionAfterChangeHook<ContentTask> = async ({ doc, previousDoc, req }) => {
   const before = JSON.stringify([previousDoc?.query, previousDoc?.acceptedSynonyms ?? []])
   if (JSON.stringify([doc.query, doc.acceptedSynonyms ?? []]) !== before) await apply(req)
