@@ -14,6 +14,7 @@ const sections: Record<SectionName | 'starterBank', () => Promise<Section>> = {
   search: async () => (await import('./searchBenchmarks.ts')).searchBenchmarks,
   cms: async () => (await import('./cmsBenchmarks.ts')).cmsBenchmarks,
   site: async () => (await import('./siteBenchmarks.ts')).siteBenchmarks,
+  lighthouse: async () => (await import('./lighthouseBenchmarks.ts')).lighthouseBenchmarks,
   widgets: async () => (await import('./widgetBenchmarks.ts')).widgetBenchmarks,
   video: async () => (await import('./videoBenchmarks.ts')).videoBenchmarks,
   load: async () => (await import('./loadBenchmarks.ts')).loadBenchmarks,

@@ -7,8 +7,6 @@ import { gzipSync } from 'node:zlib'
 import type { PublishedContent } from '@gongyu/contract'
 import { listPages } from '../../site/src/integrations/pageFiles.ts'
 import { buildSite } from '../../site/scripts/buildSite.ts'
-import { chromiumPath } from '../helpers/browser.ts'
-import { serveFolder } from '../helpers/siteBuild.ts'
 import { type StarterBank, starterBank } from './starterBank.ts'
 import { syntheticRecords } from './syntheticRecords.ts'
 
@@ -103,47 +101,11 @@ function pageWeight(outDir: string, route: string): Record<string, number> {
   return { htmlKB: kb(htmlGzip), cssKB: kb(css), jsKB: kb(js), htmlPlusCssKB: kb(htmlGzip + css) }
 }
 
-/** Lighthouse's default mobile profile (emulated phone, simulated slow 4G and CPU) on one URL. */
-async function lighthouseRun(url: string): Promise<Record<string, unknown>> {
-  const { default: lighthouse } = await import('lighthouse')
-  const chromeLauncher = await import('chrome-launcher')
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? chromiumPath(),
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-  try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] })
-    const lhr = result?.lhr
-    if (!lhr || lhr.runtimeError) return { error: lhr?.runtimeError?.message ?? 'no result' }
-    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
-    const metric = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN)
-    return {
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      lcpMs: metric('largest-contentful-paint'),
-      fcpMs: metric('first-contentful-paint'),
-      totalBlockingTimeMs: metric('total-blocking-time'),
-      cls: lhr.audits['cumulative-layout-shift']?.numericValue,
-      transferKB: kb(lhr.audits['total-byte-weight']?.numericValue ?? 0),
-    }
-  } finally {
-    chrome.kill()
-  }
-}
-
 /**
  * Site figures: build time and pages per second beside bare Astro for the
  * same page count, for the starter bank and for 10,000 records; gzip bytes
- * per page template, and Lighthouse (mobile) for the home, grade, lesson and
- * search pages of the starter build.
+ * per page template of the starter build. Lighthouse has a section of its
+ * own (lighthouseBenchmarks.ts).
  */
 export async function siteBenchmarks(): Promise<Record<string, unknown>> {
   const bank = starterBank()
@@ -172,14 +134,6 @@ export async function siteBenchmarks(): Promise<Record<string, unknown>> {
     const lessonWeight = bytes.lesson as Record<string, number>
     const swRegister = path.join(outDir, 'sw-register.js')
     const swRegisterKB = existsSync(swRegister) ? kb(gzipSync(readFileSync(swRegister)).length) : null
-
-    const served = await serveFolder(outDir)
-    const lighthouse: Record<string, unknown> = {}
-    try {
-      for (const name of ['home', 'grade', 'lesson', 'search']) lighthouse[name] = await lighthouseRun(`${served.url}${templates[name]}`)
-    } finally {
-      await served.stop()
-    }
     rmSync(path.join(work, 'starter'), { recursive: true, force: true })
 
     scaledDir = scaledExport(bank)
@@ -200,7 +154,6 @@ export async function siteBenchmarks(): Promise<Record<string, unknown>> {
         lessonHtmlPlusCssKB: lessonWeight.htmlPlusCssKB,
         lessonHtmlPlusCssWithin50KB: (lessonWeight.htmlPlusCssKB ?? Infinity) <= 50,
       },
-      lighthouseMobile: lighthouse,
     }
   } finally {
     rmSync(work, { recursive: true, force: true })

@@ -38,6 +38,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Reco
 }
 
 /**
+ * Lets the browser take input and paint between the search's steps (opening the index, searching, drawing the
+ * results), so they run as shorter tasks instead of one long one (issue 15: blocking time on a slow phone).
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/**
  * A result's link. On the site, `/zh-hant` plus the record's URL; in an
  * offline pack (served from any folder, or opened from file://, where `/`
  * is the disk and folders do not open their index.html) a path relative to
@@ -118,6 +126,7 @@ export class GongyuSearchElement extends HTMLElement {
     let response: Answer
     try {
       const engine = await this.loadEngine()
+      await nextTask()
       const input = Object.fromEntries(PARAMS.map((name) => [name, params.get(name) ?? undefined]))
       // A chosen filter's own group counts the results without it, so 一年级 stays one tap away after 三年级 is chosen.
       const chosen = FACETS.filter((facet) => params.get(facet))
@@ -139,6 +148,7 @@ export class GongyuSearchElement extends HTMLElement {
       this.querySelector('.search-fallback')?.removeAttribute('hidden')
       return
     }
+    await nextTask()
     this.render(response, params)
   }
 
