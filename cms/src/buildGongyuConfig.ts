@@ -41,7 +41,6 @@ import { exportPublishedContentTask, exportQueueAutoRun } from './jobs/exportPub
 import { searchQueueAutoRun, syncSearchRecordTask } from './jobs/syncSearchRecord'
 import { transcodeVideoTask, videoQueueAutoRun } from './jobs/transcodeVideo'
 import { searchEndpoint } from './search/searchEndpoint'
-import { anonymousWriteEndpoint } from './anonymousWrites/anonymousWriteEndpoint'
 import { objectStoragePlugins } from './storage/objectStoragePlugins'
 import { uploadOptions } from './storage/uploadOptions'
 
@@ -139,7 +138,8 @@ export function buildGongyuConfig(options: GongyuConfigOptions = {}): Promise<Sa
       access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
       shouldAutoRun: () => settings.runJobs,
     },
-    endpoints: [searchEndpoint, anonymousWriteEndpoint],
+    // POST /api/anonymous/:kind has its own Next.js route (app/(payload)/api/anonymous/[kind]), outside Payload's REST set-up.
+    endpoints: [searchEndpoint],
     typescript: { outputFile: path.join(srcDir, 'payload-types.ts') },
     graphQL: { schemaOutputFile: path.join(srcDir, 'generated-schema.graphql'), validationRules: graphqlValidationRules },
     onInit: async (payload) => {

@@ -20,7 +20,7 @@ export interface TestPayload {
   rest: (method: string, apiPath: string, options?: { as?: TestRole; body?: unknown }) => Promise<{ status: number; json: ApiJson }>
   /** Posts a GraphQL query through Payload's GraphQL route handler. */
   graphql: (query: string, options?: { as?: TestRole; variables?: Record<string, unknown> }) => Promise<{ status: number; json: ApiJson }>
-  /** Sends a raw request (any headers, a streamed body) through the API request guard to REST or GraphQL, as the Next.js routes do. */
+  /** Sends a raw request (any headers, a streamed body) through the API request guard to REST, GraphQL or the anonymous writes, as the Next.js routes do. */
   send: (request: Request) => Promise<Response>
   /** Sends a multipart upload (file plus `_payload` fields) through the guard and REST, as the admin's upload form does. */
   upload: (
@@ -33,6 +33,7 @@ export interface TestPayload {
 }
 
 const PASSWORD = 'test-password-123'
+const ANONYMOUS_WRITE_PATH = /^\/api\/anonymous\/([^/]+)$/
 
 export interface StartTestPayloadOptions {
   /**
@@ -66,8 +67,19 @@ export async function startTestPayload(options: StartTestPayloadOptions = {}): P
   const guard = createApiRequestGuard()
   const restHandler = guard((request: Request) => handleEndpoints({ config, request, payloadInstanceCacheKey: dataDir }))
   const graphqlHandler = guard(graphqlPost(config))
-  const send: TestPayload['send'] = (request) =>
-    new URL(request.url).pathname === '/api/graphql' ? graphqlHandler(request, undefined) : restHandler(request, undefined)
+  // The anonymous writes' own route (app/(payload)/api/anonymous/[kind]), which Next prefers to the REST catch-all for POST.
+  const { anonymousWriteRoute } = await import('../../cms/src/anonymousWrites/anonymousWriteRoute.ts')
+  const anonymousWriteHandler = guard(anonymousWriteRoute(async () => payload))
+  const send: TestPayload['send'] = (request) => {
+    const { pathname } = new URL(request.url)
+    if (pathname === '/api/graphql') return graphqlHandler(request, undefined)
+    const anonymousKind = ANONYMOUS_WRITE_PATH.exec(pathname)?.[1]
+    if (anonymousKind !== undefined && request.method === 'POST') {
+      // Next passes the dynamic segment decoded.
+      return anonymousWriteHandler(request, { params: Promise.resolve({ kind: decodeURIComponent(anonymousKind) }) })
+    }
+    return restHandler(request, undefined)
+  }
 
   const organizations = options.from ? await harnessOrganizations(payload) : await createHarnessOrganizations(payload)
   const users = {} as TestPayload['users']

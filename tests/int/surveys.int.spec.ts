@@ -134,6 +134,20 @@ describe('bad input gets a clear Chinese message and stores nothing', () => {
     await expectRefused({ survey: survey.slug, ...scores(4), comment: '好'.repeat(34_000) }, 413, /提交的内容太长了/, survey.id)
   })
 
+  it('the API request guard runs first: a cross-site post carrying a CMS session cookie is refused', async () => {
+    const survey = await publishedSurvey()
+    const response = await t.send(
+      new Request(ENDPOINT, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example', cookie: 'payload-token=stolen', 'x-forwarded-for': '203.0.113.11' },
+        body: JSON.stringify({ survey: survey.slug, ...scores(4) }),
+      }),
+    )
+    expect(response.status).toBe(403)
+    expect((await response.json()).errors[0].message).toMatch(HAN)
+    expect(await answersOf(survey.id)).toHaveLength(0)
+  })
+
   it('a comment over 500 characters is refused', async () => {
     const survey = await publishedSurvey()
     await expectRefused({ survey: survey.slug, ...scores(4), comment: '好'.repeat(501) }, 400, /最多 500 字/, survey.id)

@@ -46,22 +46,18 @@ const publishedSurveys = new PublishedSurveyCache()
 const REMOVED_NOTICE = '为保护隐私，您写的手机号、身份证号等个人信息在保存前已经删除，其余文字已收到。'
 
 /**
- * One insert through the database adapter, in a transaction of its own: the
- * value passed the strict schema and the collection has no hooks, so
- * Payload's whole create operation (field traversal, hooks) would only add
- * cost. The transaction takes its turn with every other write on SQLite
- * (db/serializeTransactions.ts), whose one writer would otherwise refuse an
- * insert made while an admin's save holds the lock. Returns after the commit.
+ * One insert through the database adapter: the value passed the strict
+ * schema and the collection has no hooks, so Payload's whole create
+ * operation (field traversal, hooks) would only add cost. The row is one
+ * table's row, so the insert is one statement, committed when it returns
+ * (SQLite autocommits it; MongoDB acknowledges the one document). No
+ * transaction around it: on SQLite each transaction opens a fresh
+ * connection (libsql), which cost several times the insert itself. The write
+ * still takes its turn with every other write (db/serializeTransactions.ts),
+ * whose one writer would otherwise refuse it while an admin's save holds the lock.
  */
 async function insertAnswer(payload: Payload, data: Record<string, unknown>): Promise<void> {
-  const transactionID = (await payload.db.beginTransaction()) ?? undefined
-  try {
-    await payload.db.create({ collection: 'survey-answers', data, returning: false, req: transactionID === undefined ? undefined : { transactionID } })
-    if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
-  } catch (error) {
-    if (transactionID !== undefined) await payload.db.rollbackTransaction(transactionID)
-    throw error
-  }
+  await payload.db.create({ collection: 'survey-answers', data, returning: false })
 }
 
 /** Finds the published survey, checks the code, scrubs the comment, and saves the answer in one create. */
