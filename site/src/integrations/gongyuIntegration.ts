@@ -8,21 +8,25 @@ import { copyMedia, MEDIA_FOLDER } from './copyMedia.ts'
 import { listPages } from './pageFiles.ts'
 import type { ExportWorkReport } from './exportWorker.ts'
 import { moveStaged, type StagedWork, startStagedWork } from './stagedWork.ts'
-import { sharedTraditionalConverter, TRADITIONAL_PREFIX } from './traditional.ts'
-import { startTraditionalWorker, type TraditionalWorker, traditionalWorkerCount, writeTraditionalCopy } from './traditionalCopy.ts'
+import { RENDERED_PAGE_SINK, type RenderedPageSink } from './renderedPageSink.ts'
+import { TRADITIONAL_PREFIX } from './traditional.ts'
+import { TraditionalStream } from './traditionalStream.ts'
 
 const TRADITIONAL_FOLDER = TRADITIONAL_PREFIX.slice(1)
 
 /**
- * After Astro writes the Simplified site: the Traditional copy of every page
- * under /zh-hant/ (converted here, so no converter is shipped), the service
- * worker's build stamp, the CMS's video and caption files under /media/, the
- * static search index and the widget feeds for each script (written by a
- * worker thread from the export while Astro renders), and (through
+ * The Traditional copy of every page under /zh-hant/ (converted at build
+ * time, so no converter is shipped; worker threads copy each page while
+ * Astro renders the next, through traditionalMiddleware). After Astro writes
+ * the Simplified site: the service worker's build stamp, the CMS's video and
+ * caption files under /media/, the static search index and the widget feeds
+ * for each script (written by a worker thread from the export while Astro
+ * renders), and (through
  * @astrojs/sitemap, which this integration adds) the sitemap of both copies.
  */
 export function gongyuIntegration(): AstroIntegration {
   let site = 'http://localhost:4321'
+  let outDirUrl = new URL('file:///')
   const indexableRoutes = new Set<string>()
   // Read by @astrojs/sitemap when its own build hook runs, after this one has filled them in:
   // every indexable page and its Traditional copy, each naming the other (hreflang alternates).
@@ -44,34 +48,36 @@ export function gongyuIntegration(): AstroIntegration {
     },
   }
   let exportWork: StagedWork<ExportWorkReport> | undefined
-  let traditionalWorkers: TraditionalWorker[] = []
+  let traditionalStream: TraditionalStream | undefined
+  const slot = globalThis as { [RENDERED_PAGE_SINK]?: RenderedPageSink }
   return {
     name: 'gongyu-site',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': ({ addMiddleware, command, config, updateConfig }) => {
         updateConfig({ integrations: [sitemap(sitemapOptions)] })
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./traditionalMiddleware.ts', import.meta.url), order: 'pre' })
         // The search index and the widget feeds need only the export: a worker writes them on the second core while Astro renders the pages.
         if (command === 'build')
           exportWork = startStagedWork(new URL('./exportWorker.ts', import.meta.url), path.join(fileURLToPath(config.cacheDir), 'gongyu-export-work'))
       },
       'astro:config:done': ({ config }) => {
         if (config.site) site = config.site
+        outDirUrl = config.outDir
       },
       'astro:build:start': () => {
-        // Started now, the workers have loaded their conversion tables by the time the pages are written.
-        traditionalWorkers = Array.from({ length: traditionalWorkerCount() }, startTraditionalWorker)
+        // Started now, the workers have loaded their conversion tables by the time the pages are rendered.
+        const stream = new TraditionalStream(fileURLToPath(outDirUrl), site)
+        traditionalStream = stream
+        slot[RENDERED_PAGE_SINK] = (pathname, html) => stream.add(pathname, html)
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now()
         const outDir = fileURLToPath(dir)
         const pages = listPages(outDir, [TRADITIONAL_FOLDER, MEDIA_FOLDER])
-        // This thread and one worker per other core convert the pages.
-        const indexable = await writeTraditionalCopy(
-          { outDir, pages, routes: pages.map((page) => page.route), site },
-          sharedTraditionalConverter(),
-          undefined,
-          traditionalWorkers,
-        )
+        delete slot[RENDERED_PAGE_SINK]
+        if (!traditionalStream) throw new Error('繁体页面没有开始生成（astro:build:start 没有运行）')
+        // Most pages are copied by now; this thread and the workers copy the rest.
+        const indexable = await traditionalStream.complete(pages)
         for (const route of indexable) indexableRoutes.add(route).add(`${TRADITIONAL_PREFIX}${route}`)
         const traditionalMs = Math.round(performance.now() - started)
         // mediaSources is optional in the contract: exports from before video have none.
@@ -88,7 +94,7 @@ export function gongyuIntegration(): AstroIntegration {
           `搜索索引 ${fromExport.records} 条，${Math.round(fromExport.indexGzipBytes / 1024)} KB（gzip），用时 ${fromExport.indexMs} ms；挂件数据文件 ${fromExport.feeds} 个 ×2（简体、繁体），用时 ${fromExport.feedsMs} ms（都与页面生成同时进行）`,
         )
         logger.info(
-          `繁体页面 ${pages.length} 个（${traditionalMs} ms），站点地图 ${indexableRoutes.size} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`,
+          `繁体页面 ${pages.length} 个（与页面生成同时转换，本线程转换 ${traditionalStream.copiedHere} 个，收尾 ${traditionalMs} ms），站点地图 ${indexableRoutes.size} 个网址，媒体文件 ${media} 个，用时 ${Math.round(performance.now() - started)} ms`,
         )
       },
     },

@@ -96,7 +96,7 @@ export function sharedTraditionalConverter(): Convert {
 /** Options for one page's Traditional copy. */
 export interface TraditionalOptions {
   /** The routes of the Simplified pages (`/lessons/x/`); links to them gain the /zh-hant prefix. */
-  routes: Set<string>
+  routes: Pick<ReadonlySet<string>, 'has'>
   /** The site's public URL, for absolute links (canonical, og:url, JSON-LD). */
   site: string
   convert: Convert

@@ -1,11 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 import type { PageFile } from './pageFiles.ts'
-import { type Convert, TRADITIONAL_PREFIX, traditionalConverter, traditionalPage } from './traditional.ts'
+import { type Convert, TRADITIONAL_PREFIX, type TraditionalOptions, traditionalConverter, traditionalPage } from './traditional.ts'
 
-/** What one batch of pages needs: where the site is, its page routes and its public URL. */
+/** What one batch of built pages needs: where the site is, its page routes and its public URL. */
 export interface TraditionalCopyJob {
   outDir: string
   pages: PageFile[]
@@ -16,77 +14,81 @@ export interface TraditionalCopyJob {
 /** The routes (of the batch's Simplified pages) that search engines may index. */
 export type IndexableRoutes = string[]
 
-// Below this many pages a worker's start-up (loading the 1 MB cn2t tables again) costs more than it saves.
-const PAGES_PER_WORKER = 400
+/**
+ * Writes one page's Traditional copy under /zh-hant/ and says whether search
+ * engines may index the page. `folders` remembers the folders already made,
+ * so a batch does not ask the disk again for every page.
+ */
+export function writeTraditionalPage(outDir: string, page: PageFile, html: string, options: TraditionalOptions, folders: Set<string>): boolean {
+  const { html: converted, noindex } = traditionalPage(html, options)
+  const target = path.join(outDir, TRADITIONAL_PREFIX, path.relative(outDir, page.file))
+  const folder = path.dirname(target)
+  if (!folders.has(folder)) {
+    mkdirSync(folder, { recursive: true })
+    folders.add(folder)
+  }
+  writeFileSync(target, converted)
+  return page.route.endsWith('/') && !noindex
+}
 
-/** Writes the Traditional copy of a batch of pages under /zh-hant/, with one converter; returns the indexable routes. */
+/** Writes the Traditional copy of a batch of built pages, read from disk, with one converter; returns the indexable routes. */
 export function copyPagesToTraditional(job: TraditionalCopyJob, convert: Convert = traditionalConverter()): IndexableRoutes {
-  const routes = new Set(job.routes)
-  const indexable: IndexableRoutes = []
-  for (const page of job.pages) {
-    const { html, noindex } = traditionalPage(readFileSync(page.file, 'utf8'), { routes, site: job.site, convert })
-    const target = path.join(job.outDir, TRADITIONAL_PREFIX, path.relative(job.outDir, page.file))
-    mkdirSync(path.dirname(target), { recursive: true })
-    writeFileSync(target, html)
-    if (page.route.endsWith('/') && !noindex) indexable.push(page.route)
-  }
-  return indexable
+  const options = { routes: new Set(job.routes), site: job.site, convert }
+  const folders = new Set<string>()
+  return job.pages.filter((page) => writeTraditionalPage(job.outDir, page, readFileSync(page.file, 'utf8'), options, folders)).map((page) => page.route)
 }
 
-/** A worker thread that converts one batch of pages, started ahead so its tables are loaded by the time the pages exist. */
-export interface TraditionalWorker {
-  convert: (job: TraditionalCopyJob) => Promise<IndexableRoutes>
-  stop: () => void
+/** A page as Astro rendered it, not yet known to be on disk: its file, its route and its HTML. */
+export interface RenderedPage extends PageFile {
+  html: Uint8Array
 }
 
-/** Starts a worker for writeTraditionalCopy; it waits, not holding the process open, until given its batch. */
-export function startTraditionalWorker(): TraditionalWorker {
-  const worker = new Worker(new URL('./traditionalCopyWorker.ts', import.meta.url))
-  worker.unref()
-  const indexable = new Promise<IndexableRoutes>((resolve, reject) => {
-    worker.once('message', (routes: IndexableRoutes) => resolve(routes))
-    worker.once('error', reject)
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`繁体页面转换线程异常退出（退出码 ${code}）`))
-    })
-  })
-  // A worker that is stopped unused, or a build that fails first, leaves this unawaited.
-  indexable.catch(() => undefined)
-  return {
-    convert: (job) => {
-      worker.ref()
-      worker.postMessage(job)
-      return indexable
-    },
-    stop: () => void worker.terminate(),
-  }
+/** A batch of rendered pages to copy while Astro is still rendering the others. */
+export interface RenderedBatch {
+  outDir: string
+  site: string
+  pages: RenderedPage[]
 }
 
-/** One worker per core but this one: the number startTraditionalWorker is worth calling. */
-export function traditionalWorkerCount(): number {
-  return availableParallelism() - 1
+/** What a rendered batch wrote, and the link targets it had to take for pages or not before all pages were known. */
+export interface RenderedBatchReport {
+  files: string[]
+  indexable: IndexableRoutes
+  /** Every site-relative link route the batch's pages hold (see looksLikePage). */
+  linkRoutes: string[]
 }
+
+// Astro writes these as 404.html and 500.html: a link to the folder names no page.
+const STATUS_FOLDERS = new Set(['/404/', '/500/'])
 
 /**
- * Writes the Traditional copy of every page, shared between this thread
- * (with `convert`) and worker threads (`workers`, started ahead, or new
- * ones: one per other core), so every core converts; a small site is
- * converted here alone. Workers left without a batch are stopped.
+ * Whether a link route names a Simplified page, judged from its shape while
+ * the other pages are still being rendered: pages are folders
+ * (`/lessons/x/`) or `.html` files, outside the Traditional copy. The build
+ * checks every judgement against the finished site
+ * (TraditionalStream.complete) and copies again any page a wrong one touched.
  */
-export async function writeTraditionalCopy(
-  job: TraditionalCopyJob,
-  convert: Convert,
-  pagesPerWorker = PAGES_PER_WORKER,
-  workers?: TraditionalWorker[],
-): Promise<IndexableRoutes> {
-  const available = workers ?? []
-  const helpers = Math.min(workers ? available.length : traditionalWorkerCount(), Math.floor(job.pages.length / pagesPerWorker) - 1)
-  for (const unused of available.slice(Math.max(helpers, 0))) unused.stop()
-  if (helpers <= 0) return copyPagesToTraditional(job, convert)
-  const size = Math.ceil(job.pages.length / (helpers + 1))
-  const [own, ...others] = Array.from({ length: helpers + 1 }, (_, index) => ({ ...job, pages: job.pages.slice(index * size, (index + 1) * size) }))
-  // The workers get their batches first, so they convert while this thread converts its own.
-  const converting = others.map((batch, index) => (available[index] ?? startTraditionalWorker()).convert(batch))
-  const indexable = own ? copyPagesToTraditional(own, convert) : []
-  return [...indexable, ...(await Promise.all(converting)).flat()]
+export function looksLikePage(route: string): boolean {
+  return (route.endsWith('/') || route.endsWith('.html')) && !route.startsWith(`${TRADITIONAL_PREFIX}/`) && !STATUS_FOLDERS.has(route)
+}
+
+/** Writes the Traditional copy of a batch of rendered pages, judging links by looksLikePage. */
+export function copyRenderedPages(batch: RenderedBatch, convert: Convert, folders: Set<string>): RenderedBatchReport {
+  const linkRoutes = new Set<string>()
+  const routes = {
+    has: (route: string) => {
+      linkRoutes.add(route)
+      return looksLikePage(route)
+    },
+  }
+  const options = { routes, site: batch.site, convert }
+  // As readFileSync(…, 'utf8') would read it: a byte-order mark, were there one, stays.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+  const report: RenderedBatchReport = { files: [], indexable: [], linkRoutes: [] }
+  for (const page of batch.pages) {
+    if (writeTraditionalPage(batch.outDir, page, decoder.decode(page.html), options, folders)) report.indexable.push(page.route)
+    report.files.push(page.file)
+  }
+  report.linkRoutes = [...linkRoutes]
+  return report
 }

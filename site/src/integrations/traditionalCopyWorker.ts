@@ -1,9 +1,10 @@
-// One worker thread of writeTraditionalCopy: loads the converter's tables at once (it may start
-// before the pages exist), then converts the batch of pages it is sent and posts back the indexable routes.
+// One worker thread of TraditionalStream: loads the converter's tables at once (it starts while Vite is
+// still building), then writes the Traditional copy of each batch of rendered pages it is sent and reports back.
 import { parentPort } from 'node:worker_threads'
 import { traditionalConverter } from './traditional.ts'
-import { copyPagesToTraditional, type TraditionalCopyJob } from './traditionalCopy.ts'
+import { copyRenderedPages, type RenderedBatch } from './traditionalCopy.ts'
 
 const convert = traditionalConverter()
 convert('预先载入转换表')
-parentPort?.once('message', (job: TraditionalCopyJob) => parentPort?.postMessage(copyPagesToTraditional(job, convert)))
+const folders = new Set<string>()
+parentPort?.on('message', (batch: RenderedBatch) => parentPort?.postMessage(copyRenderedPages(batch, convert, folders)))
