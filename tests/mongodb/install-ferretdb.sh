@@ -10,7 +10,8 @@
 # A small main package around FerretDB's embeddable package avoids both.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/ferretdb" && pwd)"
-cache="${GONGYU_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gongyu}/ferretdb-$(sha256sum "$here/go.sum" "$here/main.go" | sha256sum | cut -c1-12)"
+# Hashed by content, not path, so every clone on this machine finds the same build.
+cache="${GONGYU_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gongyu}/ferretdb-$(cat "$here/go.mod" "$here/go.sum" "$here/main.go" | sha256sum | cut -c1-12)"
 if [ -x "$cache/bin/ferretdb" ]; then
   echo "$cache/bin/ferretdb"
   exit 0

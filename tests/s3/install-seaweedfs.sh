@@ -9,7 +9,8 @@
 # package around SeaweedFS's command package (with that replace copied) avoids it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/seaweedfs" && pwd)"
-cache="${GONGYU_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gongyu}/seaweedfs-$(sha256sum "$here/go.sum" "$here/main.go" | sha256sum | cut -c1-12)"
+# Hashed by content, not path, so every clone on this machine finds the same build.
+cache="${GONGYU_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gongyu}/seaweedfs-$(cat "$here/go.mod" "$here/go.sum" "$here/main.go" | sha256sum | cut -c1-12)"
 if [ -x "$cache/bin/seaweedfs" ]; then
   echo "$cache/bin/seaweedfs"
   exit 0
