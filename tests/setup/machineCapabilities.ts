@@ -32,6 +32,8 @@ const seaweedfsGoMod = path.join(repositoryRoot, 'tests/s3/seaweedfs/go.mod')
  */
 export const browserTestFiles = [
   'tests/e2e/adminFirstDay.e2e.spec.ts',
+  'tests/e2e/adminNeedsLoop.e2e.spec.ts',
+  'tests/e2e/adminPlacesImport.e2e.spec.ts',
   'tests/e2e/adminWorkflow.e2e.spec.ts',
   'tests/e2e/adminWriting.e2e.spec.ts',
   'tests/e2e/certificates.e2e.spec.ts',
