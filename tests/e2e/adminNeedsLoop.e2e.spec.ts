@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validData } from '../fixtures/contentFixtures.ts'
 import { launchChromium } from '../helpers/browser.ts'
 import { startCmsServer, type RunningCms } from '../helpers/cmsServer.ts'
+import { cmsApi } from '../helpers/cmsApi.ts'
 
 // Issue 17, the needs report in the admin, as npm start serves it, at a desktop size: signals sent through the real
 // anonymous endpoint show in 需求分析 only from the privacy threshold on; one click makes a content task; a lesson
@@ -17,22 +18,10 @@ const LESSON_TITLE = '孩子早上赖床不肯出门怎么办'
 const SYNONYM = '赖床'
 
 let cms: RunningCms
+const { api, login } = cmsApi(() => cms.url)
 let browser: Browser
 let editor: Page
 const tokens = { admin: '', editor: '' }
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${cms.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  return { status: response.status, json: await response.json() }
-}
-
-async function login(email: string, password: string): Promise<string> {
-  return (await api('/users/login', { method: 'POST', body: { email, password } })).json.token as string
-}
 
 /** 没找到？告诉我们, as the search page sends it: a form post asking for JSON. */
 async function tellUs(times: number, fields: Record<string, string>): Promise<void> {

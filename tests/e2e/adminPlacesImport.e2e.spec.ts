@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
 import { startCmsServer, type RunningCms } from '../helpers/cmsServer.ts'
+import { cmsApi } from '../helpers/cmsApi.ts'
 
 // Issue 17, places (服务地图): the CSV import panel above the places list, driven in the admin at a desktop size as
 // an editor uses it. A file with bad rows is refused whole, each bad row named by its line in Chinese; a file that
@@ -21,22 +22,10 @@ const BAD_FILE = [
 const ALL_NAMES = ['竹园镇家长服务站', '沙州镇实践基地', '房石镇家长服务站', '乔庄镇家庭教育指导中心', '木鱼镇家长服务站']
 
 let cms: RunningCms
+const { api, login } = cmsApi(() => cms.url)
 let browser: Browser
 let editor: Page
 let editorToken = ''
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${cms.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  return { status: response.status, json: await response.json() }
-}
-
-async function login(email: string, password: string): Promise<string> {
-  return (await api('/users/login', { method: 'POST', body: { email, password } })).json.token as string
-}
 
 /** Every place, drafts included, with one of the test's names: what an editor would find in the list. */
 async function placesNamed(names: readonly string[]) {

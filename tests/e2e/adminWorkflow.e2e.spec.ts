@@ -2,23 +2,11 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
 import { startCmsServer, type RunningCms } from '../helpers/cmsServer.ts'
+import { cmsApi } from '../helpers/cmsApi.ts'
 
 let cms: RunningCms
+const { api, login } = cmsApi(() => cms.url)
 let browser: Browser
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${cms.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  return { status: response.status, json: await response.json() }
-}
-
-async function login(email: string, password: string): Promise<string> {
-  const { json } = await api('/users/login', { method: 'POST', body: { email, password } })
-  return json.token as string
-}
 
 beforeAll(async () => {
   // The first start of a run builds the admin for production (a few minutes); later starts reuse it.

@@ -2,23 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser.ts'
 import { startCmsServer, type RunningCms } from '../helpers/cmsServer.ts'
+import { cmsApi } from '../helpers/cmsApi.ts'
 
 let cms: RunningCms
+const { api, login } = cmsApi(() => cms.url)
 let browser: Browser
 const tokens: Record<'admin' | 'editor' | 'reviewer', string> = { admin: '', editor: '', reviewer: '' }
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${cms.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `JWT ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  return { status: response.status, json: await response.json() }
-}
-
-async function login(email: string, password: string): Promise<string> {
-  return (await api('/users/login', { method: 'POST', body: { email, password } })).json.token as string
-}
 
 /** A page signed in as the role: the session cookie the admin's own login form would set. */
 async function pageAs(role: keyof typeof tokens): Promise<Page> {
