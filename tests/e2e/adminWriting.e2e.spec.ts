@@ -22,7 +22,10 @@ async function draftLessonForm(page: Page, title: string, sequence: string) {
   await page.getByLabel('标题').fill(title, { timeout: 120_000 })
   await page.locator('#field-grade').click()
   await page.keyboard.type('三年级')
-  await page.keyboard.press('Enter')
+  // Chosen by clicking the option once it is listed: Enter pressed before the list filtered chose no grade,
+  // and a draft without a grade is saved without the sequence check (a CI run waited for an error that never came).
+  await page.locator('.rs__option', { hasText: /^\s*三年级\s*$/ }).click()
+  await page.locator('.field-type:has(#field-grade) .rs__single-value', { hasText: '三年级' }).waitFor()
   await page.getByLabel('课序号').fill(sequence)
   await page.getByRole('button', { name: '保存草稿' }).click()
 }
