@@ -1,8 +1,32 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** The repository root (three folders up from `search/src/record/`). */
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+/**
+ * The repository root: the nearest folder above `start` whose package.json
+ * declares npm workspaces. Walking up, not a fixed count of `..`, because
+ * this module also runs bundled: Astro's build executes it from
+ * `site/dist/.prerender/chunks/`, where three folders up is `site/`.
+ */
+export function findRepositoryRoot(start: string): string | null {
+  for (let folder = path.resolve(start); ; folder = path.dirname(folder)) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { workspaces?: unknown }
+      if (manifest.workspaces) return folder
+    } catch {
+      // No package.json here, or not JSON: keep walking.
+    }
+    if (path.dirname(folder) === folder) return null
+  }
+}
+
+let repositoryRoot: string | undefined
+
+/** The repository this module runs from, else the working folder (a lone copy of the code). */
+function ownRepositoryRoot(): string {
+  repositoryRoot ??= findRepositoryRoot(path.dirname(fileURLToPath(import.meta.url))) ?? process.cwd()
+  return repositoryRoot
+}
 
 /** Environment variables as any caller holds them (process.env, or a plain object in tests). */
 export type Environment = Readonly<Record<string, string | undefined>>
@@ -12,7 +36,7 @@ export const PUBLISHED_EXPORT_FILE = 'published.json'
 
 /** The data folder when `GONGYU_DATA_DIR` is not set: `data/` at the repository root. */
 export function defaultDataDirectory(env: Environment = process.env): string {
-  return env.GONGYU_DATA_DIR ? path.resolve(env.GONGYU_DATA_DIR) : path.join(repositoryRoot, 'data')
+  return env.GONGYU_DATA_DIR ? path.resolve(env.GONGYU_DATA_DIR) : path.join(ownRepositoryRoot(), 'data')
 }
 
 /**
