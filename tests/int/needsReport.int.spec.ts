@@ -114,6 +114,9 @@ describe('what the need-signal kind refuses', () => {
     ['a mobile number', { kind: 'asked', query: '孩子厌学 13812345678' }, 400, '电话号码'],
     ['an ID number', { kind: 'asked', query: '11010520150312123X 入学' }, 400, '证件号码'],
     ['a county not in the list', { kind: 'asked', query: '厌学', province: '甘肃省', county: '不存在县' }, 400, '不在列表里'],
+    // NFKC makes each ㍿ four characters (株式会社): the collection's 40-character limit holds for the stored form too.
+    ['a query longer than 40 characters once normalized', { kind: 'asked', query: '㍿'.repeat(11) }, 400, '最多 40 个字'],
+    ['a control character', { kind: 'asked', query: '厌学\u0007' }, 400, '控制字符'],
     ['a zero-result count while no organization turned counting on', { kind: 'zero-result', query: '厌学' }, 404, '没有开启'],
   ] as const)('refuses %s with a Chinese message and stores nothing', async (_name, body, status, message) => {
     const before = await count()

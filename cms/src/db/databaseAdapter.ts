@@ -6,6 +6,7 @@ import { dataDirectory } from '../env/paths'
 import { ConfigurationError } from '../env/payloadSecret'
 import { cmsSettings } from '../env/settings'
 import { databaseKind } from './databaseKind'
+import { oneWriteConnection } from './oneWriteConnection'
 import { reportFailedCommits } from './reportFailedCommits'
 import { serializeTransactions } from './serializeTransactions'
 
@@ -41,7 +42,9 @@ export function databaseAdapter(env: NodeJS.ProcessEnv = process.env, mongoCompa
   if (url.includes(':memory:')) return sqliteAdapter({ client: { url } })
   // A save touches several tables (rows, arrays, relationships, versions): all or nothing, one writer at a time.
   // WAL lets a reader and the writer's COMMIT overlap; in the default journal a reader made the COMMIT fail.
-  return serializeTransactions(reportFailedCommits(sqliteAdapter({ client: { url }, transactionOptions: { behavior: 'immediate' }, wal: true })))
+  // Transactions run on one kept connection; libsql's own opened a connection per save and left it open.
+  const sqlite = sqliteAdapter({ client: { url }, transactionOptions: { behavior: 'immediate' }, wal: true })
+  return serializeTransactions(reportFailedCommits(oneWriteConnection(sqlite)))
 }
 
 /** A database URI with its password hidden, safe to print. */

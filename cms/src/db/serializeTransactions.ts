@@ -29,15 +29,16 @@ type WriteMethod = (typeof WRITE_METHODS)[number]
 
 /**
  * Runs one write transaction at a time in this process. SQLite has a
- * single writer, and libsql's local client opens each transaction on a
- * fresh connection with no busy timeout, so a second concurrent `BEGIN
- * IMMEDIATE` fails at once with SQLITE_BUSY (and can leave the write lock
- * held: tursodatabase/libsql-client-ts#352). Queueing here makes
- * concurrent saves wait their turn instead.
+ * single writer, and the connections have no busy timeout, so a second
+ * concurrent `BEGIN IMMEDIATE` would fail at once with SQLITE_BUSY (and can
+ * leave the write lock held: tursodatabase/libsql-client-ts#352). Queueing
+ * here makes concurrent saves wait their turn instead, and refuses one that
+ * waited too long with a 503 in Chinese.
  *
- * A write made outside any transaction takes a turn too: on its own it
- * would meet an open transaction's lock, fail with SQLITE_BUSY, and leave
- * that transaction unable to commit.
+ * A write made outside any transaction takes a turn too: it runs on the
+ * client's own connection (transactions run on another, oneWriteConnection.ts),
+ * where it would meet an open transaction's lock, fail with SQLITE_BUSY, and
+ * leave that transaction unable to commit.
  */
 export function serializeTransactions(adapter: DatabaseAdapterObj, waitMs: number = TRANSACTION_WAIT_MS): DatabaseAdapterObj {
   return {

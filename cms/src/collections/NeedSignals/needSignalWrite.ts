@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { isoWeekOf, needSignalBodySchema, needSignalLimits, type NeedSignalBody } from '@gongyu/contract'
+import { ISO_WEEK, isoWeekOf, needSignalBodySchema, needSignalLimits, type NeedSignalBody } from '@gongyu/contract'
 import { normalizeText } from '@gongyu/search/text'
 import { AnonymousWriteRefusal, type AnonymousWriteKind } from '../../anonymousWrites/anonymousWriteKind'
+import { insertAnonymousRow } from '../../anonymousWrites/insertAnonymousRow'
 import { findPersonalInformation } from '../../privacy/findPersonalInformation'
 import { areaKey, needSignalSettings } from './needSignalSettings'
 
@@ -34,18 +35,13 @@ export const needSignalWrite: AnonymousWriteKind<NeedSignalBody> = {
     if (value.province && !settings.areas.has(areaKey(value.province, value.county))) {
       throw new AnonymousWriteRefusal(400, '选择的地区不在列表里，请从列表中选择县（区），或者不选地区。')
     }
-    await payload.create({
-      collection: 'need-signals',
-      data: {
-        id: randomUUID(),
-        query,
-        province: value.province ? normalizeText(value.province) : null,
-        county: value.county ? normalizeText(value.county) : null,
-        week: isoWeekOf(new Date()),
-        kind: value.kind,
-      },
-      overrideAccess: true,
-    })
+    const province = value.province ? normalizeText(value.province) : null
+    const county = value.county ? normalizeText(value.county) : null
+    // The week only, never the day or the time: what the collection's `week` field accepts.
+    const week = isoWeekOf(new Date())
+    if (!ISO_WEEK.test(week)) throw new Error(`isoWeekOf gave ${week}, not an ISO week`)
+    // Normalizing can lengthen a text (a Taiwan phrase, an NFKC ligature): the insert checks the fields' length limits again.
+    await insertAnonymousRow(payload, 'need-signals', { id: randomUUID(), query, province, county, week, kind: value.kind })
     return {
       message:
         value.kind === 'asked'

@@ -3,6 +3,7 @@ import { type Payload, ValidationError } from 'payload'
 import { z } from 'zod'
 import { SURVEY_ANSWER_KIND, SURVEY_SCORE_RANGE, surveyLimits } from '@gongyu/contract'
 import { type AnonymousWriteKind, AnonymousWriteRefusal, type AnonymousWriteResult } from '../../anonymousWrites/anonymousWriteKind'
+import { insertAnonymousRow } from '../../anonymousWrites/insertAnonymousRow'
 import { removePersonalInformation } from '../../privacy/removePersonalInformation'
 import { codeKeyOf, normalizeOneTimeCode } from '../SurveyCodes/oneTimeCode'
 import { shanghaiIsoWeek } from './isoWeek'
@@ -45,21 +46,6 @@ const publishedSurveys = new PublishedSurveyCache()
 
 const REMOVED_NOTICE = '为保护隐私，您写的手机号、身份证号等个人信息在保存前已经删除，其余文字已收到。'
 
-/**
- * One insert through the database adapter: the value passed the strict
- * schema and the collection has no hooks, so Payload's whole create
- * operation (field traversal, hooks) would only add cost. The row is one
- * table's row, so the insert is one statement, committed when it returns
- * (SQLite autocommits it; MongoDB acknowledges the one document). No
- * transaction around it: on SQLite each transaction opens a fresh
- * connection (libsql), which cost several times the insert itself. The write
- * still takes its turn with every other write (db/serializeTransactions.ts),
- * whose one writer would otherwise refuse it while an admin's save holds the lock.
- */
-async function insertAnswer(payload: Payload, data: Record<string, unknown>): Promise<void> {
-  await payload.db.create({ collection: 'survey-answers', data, returning: false })
-}
-
 /** Finds the published survey, checks the code, scrubs the comment, and saves the answer in one create. */
 async function storeSurveyAnswer(payload: Payload, value: SurveyAnswerInput): Promise<AnonymousWriteResult> {
   const survey = await publishedSurveys.find(payload, value.survey)
@@ -80,7 +66,7 @@ async function storeSurveyAnswer(payload: Payload, value: SurveyAnswerInput): Pr
 
   const comment = removePersonalInformation(value.comment?.trim() ?? '')
   try {
-    await insertAnswer(payload, {
+    await insertAnonymousRow(payload, 'survey-answers', {
       id: randomUUID(),
       survey: survey.id,
       answeredWeek: shanghaiIsoWeek(new Date()),
