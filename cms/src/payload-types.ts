@@ -188,6 +188,10 @@ export interface Lesson {
    * Derived from the grade
    */
   stage?: ('kindergarten' | 'primary' | 'junior' | 'senior' | 'special') | null;
+  /**
+   * Regional plans ask for 20 lessons a grade; at most 20 published core lessons per grade, listed first on the grade page.
+   */
+  core?: boolean | null;
   category: 'general' | 'basic' | 'custom' | 'online';
   audience: ('parents' | 'grandparents' | 'teachers')[];
   durationMinutes: number;
@@ -1370,6 +1374,7 @@ export interface LessonsSelect<T extends boolean = true> {
   grade?: T;
   sequence?: T;
   stage?: T;
+  core?: T;
   category?: T;
   audience?: T;
   durationMinutes?: T;

@@ -28,6 +28,12 @@ export const contentLimits = {
   title: { maxLength: 80 },
   /** The themes an item belongs to, when it needs any. */
   themes: { minRows: 1, maxRows: 5 },
+  /**
+   * The most published core lessons (核心课) a grade may have: regional plans ask
+   * for 20 topic lessons a grade (一年20课), while a district may keep many more
+   * lessons in it. The starter bank's 20 lessons a grade are its core ones.
+   */
+  coreLessonsPerGrade: 20,
   lesson: {
     /**
      * A lesson's teaching order within its grade, unique per grade. Not a
@@ -68,6 +74,7 @@ export const contentLimits = {
 } as const satisfies {
   title: TextLength
   themes: RowRange
+  coreLessonsPerGrade: number
   lesson: Record<string, ValueRange | RowRange | TextLength>
   microLesson: Record<string, ValueRange>
   lessonPlan: Record<string, ValueRange | RowRange>

@@ -52,6 +52,13 @@ describe('publicRecordSchema', () => {
     expect(publicRecordSchema.safeParse(withoutUrl).success).toBe(false)
   })
 
+  it('carries whether a lesson is core, and still reads records from before the mark', () => {
+    expect(publicRecordSchema.parse(lessonRecord({ core: true })).core).toBe(true)
+    expect(publicRecordSchema.parse(lessonRecord({ core: false })).core).toBe(false)
+    expect(publicRecordSchema.parse(lessonRecord()).core).toBeUndefined()
+    expect(publicRecordSchema.safeParse({ ...lessonRecord(), core: 'yes' }).success).toBe(false)
+  })
+
   it('validates a whole export, including an empty one', () => {
     const empty = { generatedAt: '2026-12-01T00:00:00.000Z', records: [], themes: [], organizations: [], courseLists: [] }
     expect(publishedContentSchema.parse(empty)).toEqual(empty)

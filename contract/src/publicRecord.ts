@@ -102,6 +102,11 @@ export const publicRecordSchema = z.object({
    * place in that order, not by this value.
    */
   sequence: z.number().positive().nullable(),
+  /**
+   * A lesson in its grade's core lessons (核心课, at most `contentLimits.coreLessonsPerGrade`
+   * a grade); false for its other lessons. Absent on other types and from exports made before it.
+   */
+  core: z.boolean().optional(),
   /** The month an activity plan is for (1–12); null for other types. */
   month: z.number().int().min(1).max(12).nullable(),
   occasion: z.enum(codesOf(occasions)).nullable(),

@@ -1,6 +1,7 @@
-import { gradeByCode, grades, LESSONS_PER_GRADE } from '@gongyu/contract'
+import { contentLimits, gradeByCode, grades, LESSONS_PER_GRADE } from '@gongyu/contract'
 import { countCharacters, splitSentences } from '../content/markdown.ts'
 import type { ContentFile, StarterContent } from '../content/readContent.ts'
+import { isCoreLesson } from '../content/frontMatter/lessonFrontMatter.ts'
 import { themeEntry } from '../content/frontMatter/themeEntry.ts'
 import { ageRules, namesTopic } from './ageRules.ts'
 import { problemsFromIssues } from './frontMatterProblems.ts'
@@ -44,6 +45,20 @@ export function checkGradeCoverage(lessons: ContentFile[]): ContentProblem[] {
     problems.push({ file: BANK, field: 'themes', message: `全库只用了 ${bankThemes.size} 个主题，至少 ${MIN_THEMES_IN_BANK} 个` })
   }
   return problems
+}
+
+/**
+ * No grade has more core lessons (核心课) than the CMS lets it publish
+ * (`contentLimits.coreLessonsPerGrade`), or the seed would stop half-way at
+ * the CMS's refusal.
+ */
+export function checkCoreLessons(lessons: ContentFile[]): ContentProblem[] {
+  const limit = contentLimits.coreLessonsPerGrade
+  return grades.flatMap((grade) => {
+    const core = lessons.filter((lesson) => lesson.data.grade === grade.code && isCoreLesson(lesson.data))
+    if (core.length <= limit) return []
+    return [{ file: `lessons/${grade.code}/`, field: 'core', message: `${grade.label}有 ${core.length} 节核心课，最多 ${limit} 节：其余的写 core: false` }]
+  })
 }
 
 function titleOf(item: ContentFile): unknown {
@@ -216,6 +231,7 @@ export function checkBank(content: StarterContent): ContentProblem[] {
   const lessons = content.files.filter((item) => item.kind === 'lesson')
   return [
     ...checkGradeCoverage(lessons),
+    ...checkCoreLessons(lessons),
     ...checkUniqueness(content.files),
     ...checkThemeList(content.themes),
     ...checkReferences(content),

@@ -86,6 +86,21 @@ describe('content lint rules', () => {
     expect(problemsFor(bank).join('\n')).toMatch(/序号 7 与 .* 重复/)
   })
 
+  it('fails when a grade has more than 20 core lessons, and takes a lesson marked core: false past them', () => {
+    const bank = fullBank()
+    bank.files.push(lesson('p3', 21, { title: '三年级第二十一课' }))
+    const coreProblems = () => problemsFor(bank).filter((problem) => problem.includes('核心课'))
+    expect(coreProblems()).toEqual(['lessons/p3/ core 三年级有 21 节核心课，最多 20 节：其余的写 core: false'])
+    bank.files[bank.files.length - 1] = lesson('p3', 21, { title: '三年级第二十一课', core: false })
+    expect(coreProblems()).toEqual([])
+  })
+
+  it('refuses a core mark that is not true or false', () => {
+    const bank = fullBank()
+    bank.files[0] = lesson('k1', 1, { core: 'yes' })
+    expect(problemsFor(bank).join('\n')).toMatch(/core .*应为 true 或 false/)
+  })
+
   it('fails when a section is missing or too short', () => {
     const bank = fullBank()
     const index = bank.files.findIndex((item) => item.slug === 'k1-01-topic')

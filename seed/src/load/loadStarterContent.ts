@@ -3,7 +3,8 @@ import type { CollectionSlug, Payload } from 'payload'
 import { grades } from '@gongyu/contract'
 import { type ContentKind, type FrontMatterOf, frontMatterOf } from '../content/contentKinds.ts'
 import { type ContentFile, readStarterContent, type StarterContent } from '../content/readContent.ts'
-import { checkReferences, checkThemeList } from '../lint/bankRules.ts'
+import { isCoreLesson } from '../content/frontMatter/lessonFrontMatter.ts'
+import { checkCoreLessons, checkReferences, checkThemeList } from '../lint/bankRules.ts'
 import { LESSON_PLAN_HANDOUT_HEADING } from '../lint/bodyRules.ts'
 import { checkItem } from '../lint/itemRules.ts'
 import { formatProblem } from '../lint/problem.ts'
@@ -77,7 +78,12 @@ function describeSaveError(item: ContentFile, error: unknown): string {
 export async function loadStarterContent(payload: Payload, options: LoadStarterContentOptions = {}): Promise<SeedReport> {
   const content = options.content ?? readStarterContent()
   const log = options.log ?? (() => undefined)
-  const problems = [...checkThemeList(content.themes), ...content.files.flatMap(checkItem), ...checkReferences(content)]
+  const problems = [
+    ...checkThemeList(content.themes),
+    ...content.files.flatMap(checkItem),
+    ...checkReferences(content),
+    ...checkCoreLessons(content.files.filter((item) => item.kind === 'lesson')),
+  ]
   if (problems.length > 0) {
     throw new SeedContentError(`初始内容有 ${problems.length} 处问题，未导入：\n${problems.slice(0, 20).map(formatProblem).join('\n')}`)
   }
@@ -156,6 +162,7 @@ export async function loadStarterContent(payload: Payload, options: LoadStarterC
         title: d.title,
         grade: d.grade,
         sequence: d.sequence,
+        core: isCoreLesson(d),
         category: d.category,
         themes: themeIds(d.themes),
         audience: d.audience,

@@ -4,6 +4,7 @@ import { textList } from '../../fields/textList'
 import { themesField } from '../../fields/themesField'
 import { validateOnEverySave } from '../../fields/validateOnEverySave'
 import { fillStageFromGrade } from './hooks/fillStageFromGrade'
+import { coreLabel, limitCoreLessons } from './hooks/limitCoreLessons'
 import { rejectDuplicates } from '../../hooks/rejectDuplicates'
 import { requireExistingUploads } from '../../hooks/requireExistingUploads'
 import { localizedLabel } from '../../i18n/localizedLabel'
@@ -19,13 +20,16 @@ function validateSequence(value: number | null | undefined): true | string {
   )
 }
 
-/** 专题课程: the graded bank, any number of lessons per grade in teaching order, plus the special-needs track. */
+/**
+ * 专题课程: the graded bank, any number of lessons per grade in teaching order,
+ * up to 20 published of them a grade marked core, plus the special-needs track.
+ */
 export const Lessons = contentCollection({
   slug: 'lessons',
   label: '专题课程',
   englishSingular: 'Lesson',
   englishPlural: 'Lessons',
-  defaultColumns: ['title', 'grade', 'sequence', 'category', 'reviewState', '_status'],
+  defaultColumns: ['title', 'grade', 'sequence', 'core', 'category', 'reviewState', '_status'],
   indexes: [{ fields: ['grade', 'sequence'], unique: true }],
   beforeValidate: [
     fillStageFromGrade,
@@ -36,6 +40,7 @@ export const Lessons = contentCollection({
       message: (values, existing) =>
         `${gradeByCode(String(values.grade))?.label ?? String(values.grade)}已有第 ${String(values.sequence)} 课《${String(existing.title)}》。同一年级的课序号不能重复。`,
     }),
+    limitCoreLessons,
   ],
   fields: [
     {
@@ -65,6 +70,18 @@ export const Lessons = contentCollection({
           admin: { readOnly: true, description: localizedLabel('由年级自动确定', 'Derived from the grade') },
         }),
       ],
+    },
+    {
+      name: 'core',
+      type: 'checkbox',
+      defaultValue: false,
+      label: coreLabel,
+      admin: {
+        description: localizedLabel(
+          `区域计划要求每个年级 ${contentLimits.coreLessonsPerGrade} 节专题课（一年20课）。勾选的课在年级页上排在最前面。每个年级最多发布 ${contentLimits.coreLessonsPerGrade} 节核心课；草稿可以先勾选，发布时再检查。`,
+          `Regional plans ask for ${contentLimits.coreLessonsPerGrade} lessons a grade; at most ${contentLimits.coreLessonsPerGrade} published core lessons per grade, listed first on the grade page.`,
+        ),
+      },
     },
     {
       type: 'row',

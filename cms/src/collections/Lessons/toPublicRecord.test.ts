@@ -11,6 +11,7 @@ const lesson = {
   title: '分离焦虑：入园第一周',
   grade: 'k1',
   sequence: 3,
+  core: true,
   stage: 'kindergarten',
   category: 'general',
   audience: ['parents', 'grandparents'],
@@ -64,6 +65,7 @@ describe('lessonToPublicRecord', () => {
       familySituations: [],
       publishedAt: '2026-03-01T08:00:00.000Z',
       sequence: 3,
+      core: true,
       month: null,
       occasion: null,
       sections: [
@@ -77,6 +79,11 @@ describe('lessonToPublicRecord', () => {
       presenter: null,
       video: null,
     })
+  })
+
+  it('says false, not absent, for a lesson outside its grade’s core lessons', () => {
+    expect(lessonToPublicRecord({ ...lesson, core: false }, lookups)?.core).toBe(false)
+    expect(lessonToPublicRecord({ ...lesson, core: null }, lookups)?.core).toBe(false)
   })
 
   it('maps nothing of a draft', () => {

@@ -37,5 +37,6 @@ export function lessonToPublicRecord(lesson: Lesson, lookups: RecordLookups): Pu
     category: lesson.category,
     durationMinutes: lesson.durationMinutes,
     sequence: lesson.sequence,
+    core: lesson.core === true,
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lessonOrder } from './fieldSchemas.ts'
+import { isCoreLesson } from './lessonFrontMatter.ts'
 
 describe('a lesson’s teaching order in front matter', () => {
   it('takes what the CMS takes: past 20, and a decimal to insert between two lessons', () => {
@@ -12,5 +13,13 @@ describe('a lesson’s teaching order in front matter', () => {
       expect(result.success).toBe(false)
       expect(result.error?.issues[0]?.message).toMatch(/^应为/)
     }
+  })
+})
+
+describe('whether a starter lesson is core', () => {
+  it('is core unless its front matter says core: false, so the bank’s 20 a grade are its core 20', () => {
+    expect(isCoreLesson({})).toBe(true)
+    expect(isCoreLesson({ core: true })).toBe(true)
+    expect(isCoreLesson({ core: false })).toBe(false)
   })
 })
