@@ -1,3 +1,4 @@
+import type { Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentLimits } from '@gongyu/contract'
 import { validData } from '../fixtures/contentFixtures.ts'
@@ -22,7 +23,7 @@ function p3Lesson(sequence: number, title: string, core: boolean) {
 }
 
 async function publishedCoreCount(): Promise<number> {
-  const where = { and: [{ grade: { equals: 'p3' } }, { core: { equals: true } }, { _status: { equals: 'published' } }] }
+  const where: Where = { and: [{ grade: { equals: 'p3' } }, { core: { equals: true } }, { _status: { equals: 'published' } }] }
   return (await t.payload.count({ collection: 'lessons', where, overrideAccess: true })).totalDocs
 }
 
