@@ -2,11 +2,15 @@ import type { SearchResponse } from './engine/searchResponse.ts'
 import { parseSearchQuery, type SearchQueryInput } from './query/searchQuery.ts'
 import { scriptPartLoader } from './sharded/scriptPartLoader.ts'
 import { ShardedSearch, type PartLoader, type ShardedResponse } from './sharded/ShardedSearch.ts'
+import { loadTextConversion } from './text/normalize.ts'
+import { warmUpTokenizer } from './text/tokenize.ts'
 
 export { SearchQueryError } from './query/searchQuery.ts'
 export { SearchPartError } from './sharded/SearchPartError.ts'
 export type { SearchHit, SearchResponse } from './engine/searchResponse.ts'
 export type { ShardedResponse } from './sharded/ShardedSearch.ts'
+/** Starts loading the Traditional conversion tables, for a page whose results are Traditional (the zh-hant copy), so its first query need not wait for them. */
+export { loadTextConversion } from './text/normalize.ts'
 
 /** Search in the browser over the static index; it needs no server and works offline once its parts are cached. */
 export interface StaticSearch {
@@ -24,7 +28,10 @@ export async function loadStaticSearch(
   indexUrl: string,
   loader: PartLoader = scriptPartLoader(indexUrl.endsWith('/') ? indexUrl : `${indexUrl}/`),
 ): Promise<StaticSearch> {
-  const engine = await ShardedSearch.open(loader)
+  const opening = ShardedSearch.open(loader)
+  // The main thread is idle while the manifest downloads; work the first query needs before it can ask for its parts is done now.
+  warmUpTokenizer()
+  const engine = await opening
   return { search: (input) => engine.search(parseSearchQuery(input)) }
 }
 
@@ -35,6 +42,7 @@ type MeiliBrowserSearchOptions = Parameters<typeof import('./browserMeilisearch.
 
 /** Search through a Meilisearch server with a search-only key. The Meilisearch client loads only when this is called. */
 export async function createMeiliBrowserSearch(options: MeiliBrowserSearchOptions) {
-  const { createMeiliBrowserSearch: create } = await import('./browserMeilisearch.ts')
+  // Meilisearch's hits are highlighted as they arrive, so the Traditional tables load with its client, not per text.
+  const [{ createMeiliBrowserSearch: create }] = await Promise.all([import('./browserMeilisearch.ts'), loadTextConversion()])
   return create(options)
 }

@@ -52,7 +52,7 @@ async function lighthouseReport(url: string): Promise<Report> {
   }
 }
 
-/** What made a page slow or shift, from the report: the scripts costing the main thread most, and the shifting elements. */
+/** What made a page slow or shift, from the report: the scripts costing the main thread most, the shifting elements and the LCP's element. */
 function whyOf(lhr: Report): Record<string, unknown> {
   const items = (id: string) => (lhr.audits[id]?.details as Details | undefined)?.items ?? []
   const scripts = items('bootup-time')
@@ -65,7 +65,9 @@ function whyOf(lhr: Report): Record<string, unknown> {
   const shifts = items('layout-shifts')
     .slice(0, 3)
     .map((item) => ({ element: (item.node as { selector?: string } | undefined)?.selector ?? null, score: Math.round(Number(item.score) * 1000) / 1000 }))
-  return { mainThreadScripts: scripts, layoutShifts: shifts }
+  // The element whose paint is the LCP (the first hit's title or summary on the search page with a query).
+  const lcpNode = items('lcp-breakdown-insight').find((item) => item.type === 'node') as { selector?: string; snippet?: string } | undefined
+  return { mainThreadScripts: scripts, layoutShifts: shifts, lcpElement: lcpNode?.snippet ?? lcpNode?.selector ?? null }
 }
 
 /** The page's figures: performance score, the lab metrics and total bytes, from the run with the median performance score. */

@@ -7,6 +7,7 @@ import { planQuery, type QueryPlan } from '../embedded/planQuery.ts'
 import { highlight, snippet } from '../query/highlight.ts'
 import { isForNamedGrade } from '../query/namedGrades.ts'
 import type { SearchQuery } from '../query/searchQuery.ts'
+import { textConversionReady } from '../text/normalize.ts'
 import { PinyinLookup } from '../text/pinyinTable.ts'
 import { synonymGroups } from '../text/synonyms.ts'
 import { SearchPartError } from './SearchPartError.ts'
@@ -287,6 +288,8 @@ export class ShardedSearch {
     if (query.text === '') {
       numbers = this.metaDocuments.map((_, number) => number).filter(passes)
     } else {
+      // A query of everyday characters plans at once; one with others (Traditional) waits for the whole conversion tables.
+      await textConversionReady([query.text])
       const { plan, loaded } = await this.plan(query.text, notices)
       highlightTerms = plan.highlightTerms
       grades = plan.grades
@@ -334,12 +337,14 @@ export class ShardedSearch {
       if (outcome?.status === 'fulfilled') loaded.set(bucket, outcome.value)
       else if (outcome) notices.add(messageOf(outcome.reason))
     }
-    return numbers.flatMap((number) => {
+    const shown = numbers.flatMap((number) => {
       const document = loaded.get(bucketOf[number] ?? -1)?.[placeOf[number] ?? -1]
-      if (!document) return []
-      // The browser index has no bodies, so the snippet comes from the summary (as EmbeddedSearch's hitOf does without one).
-      return [{ ...document, titleHtml: highlight(document.title, terms), snippetHtml: snippet(document.summary, terms) }]
+      return document ? [document] : []
     })
+    // Highlighting reads the shown text in Simplified: the Traditional copy's titles wait for the whole conversion tables.
+    await textConversionReady(shown.flatMap((document) => [document.title, document.summary]))
+    // The browser index has no bodies, so the snippet comes from the summary (as EmbeddedSearch's hitOf does without one).
+    return shown.map((document) => ({ ...document, titleHtml: highlight(document.title, terms), snippetHtml: snippet(document.summary, terms) }))
   }
 }
 

@@ -1,17 +1,5 @@
 import { pinyin } from 'pinyin-pro'
-
-/** Every character of GB 2312 (levels 1 and 2: the 6,763 characters of everyday Simplified text). */
-function gb2312Characters(): string[] {
-  const decoder = new TextDecoder('gb18030')
-  const characters: string[] = []
-  for (let row = 0xb0; row <= 0xf7; row += 1) {
-    for (let cell = 0xa1; cell <= 0xfe; cell += 1) {
-      const character = decoder.decode(new Uint8Array([row, cell]))
-      if (/^\p{Script=Han}$/u.test(character)) characters.push(character)
-    }
-  }
-  return characters
-}
+import { gb2312Characters } from './everydayCharacters.ts'
 
 /**
  * The pinyin table for the everyday characters plus any characters of the

@@ -1,19 +1,13 @@
-import { Locale, Trie } from 'opencc-js/t2cn'
+import { loadTraditionalTables, traditionalTables } from '#traditional-tables'
+import { Trie } from 'opencc-js/core'
+import type { ConversionConfig, ConversionConfigs } from './conversionConfig.ts'
+import { everydayConfigs, everydayExtraCharacters } from './everydayDictionaries.ts'
+import { isEverydayCharacter } from './everydayCharacters.ts'
 
-/** One of opencc-js's conversion configs; its typings leave out `normalizationChain`, which the code has. */
-interface ConversionConfig {
-  normalizationChain?: readonly (readonly string[])[]
-  segmentation?: readonly string[]
-  conversionChain: readonly (readonly string[])[]
-}
-
-const configs = Locale.configs as unknown as Record<'hk2s' | 'tw2s' | 'tw2sp', ConversionConfig>
-
-// The three converters below share most of their dictionaries (the Traditional → Simplified
-// phrases and characters, the variant normalization). `OpenCC.Converter` builds every
-// dictionary's trie again for each converter; on a slow phone that was about half a second of
-// the search page's main thread before the first result. Each dictionary group's trie is built
-// once here, on first use, from opencc-js's own dictionaries and Trie.
+// The three converters share most of their dictionaries (the Traditional → Simplified phrases and
+// characters, the variant normalization). `OpenCC.Converter` builds every dictionary's trie again for each
+// converter; on a slow phone that was about half a second of the search page's main thread before the first
+// result. Each dictionary group's trie is built once here, on first use, with opencc-js's own Trie.
 const dictionaryIds = new Map<string, number>()
 const tries = new Map<string, Trie>()
 
@@ -52,12 +46,59 @@ function converterFor(config: ConversionConfig): (text: string) => string {
   }
 }
 
-// Taiwan and Hong Kong forms both map to mainland Simplified; `t2cn` is the small browser-safe build.
-// `twp` (tw2sp) also maps Taiwan's words (影片 → 视频, 軟體 → 软件), so a Taiwan parent's word finds the
-// mainland one; it is for matching only, as a phrase may change length.
-const fromTaiwanPhrases = converterFor(configs.tw2sp)
-const fromTaiwan = converterFor(configs.tw2s)
-const fromHongKong = converterFor(configs.hk2s)
+interface Converters {
+  /** Taiwan's words as well as its characters (影片 → 视频): for matching only, as a phrase may change length. */
+  fromTaiwanPhrases: (text: string) => string
+  fromTaiwan: (text: string) => string
+  fromHongKong: (text: string) => string
+}
+
+const convertersOf = (configs: ConversionConfigs): Converters => ({
+  fromTaiwanPhrases: converterFor(configs.tw2sp),
+  fromTaiwan: converterFor(configs.tw2s),
+  fromHongKong: converterFor(configs.hk2s),
+})
+
+// Text of everyday characters (GB 2312's, anything not Han) converts with dictionaries cut to what such text
+// can match, exactly as with the whole ones (buildEverydayDictionaries.ts). They are a few KB, so a Simplified
+// query in the browser needs no more; other text waits for the whole dictionaries (traditionalTables.browser.ts).
+const everydayExtra = new Set(everydayExtraCharacters)
+const everyday = convertersOf(everydayConfigs)
+let whole: Converters | undefined
+
+function isEveryday(text: string): boolean {
+  for (const character of text) if (!isEverydayCharacter(character) && !everydayExtra.has(character)) return false
+  return true
+}
+
+function convertersFor(text: string): Converters {
+  if (isEveryday(text)) return everyday
+  const tables = traditionalTables()
+  if (!tables) throw new Error('The Traditional conversion tables are not loaded: await textConversionReady() for this text first.')
+  whole ??= convertersOf(tables)
+  return whole
+}
+
+/**
+ * Resolves when normalizeText and simplifiedForm can convert these texts:
+ * at once when they are everyday text or the whole dictionaries are loaded
+ * (always, outside the browser), else once those load; rejects if they
+ * cannot be loaded.
+ */
+export async function textConversionReady(texts: Iterable<string>): Promise<void> {
+  if (traditionalTables()) return
+  for (const text of texts) {
+    if (!isEveryday(text) || !isEveryday(text.normalize('NFKC'))) {
+      await loadTraditionalTables()
+      return
+    }
+  }
+}
+
+/** Starts loading the whole dictionaries (for a page whose texts are Traditional); resolves when they are there. */
+export async function loadTextConversion(): Promise<void> {
+  await loadTraditionalTables()
+}
 
 /**
  * The one normal form every indexed text and every query goes through:
@@ -65,10 +106,9 @@ const fromHongKong = converterFor(configs.hk2s)
  * lower case, and runs of white space folded.
  */
 export function normalizeText(text: string): string {
-  return fromHongKong(fromTaiwanPhrases(text.normalize('NFKC')))
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
+  const composed = text.normalize('NFKC')
+  const { fromHongKong, fromTaiwanPhrases } = convertersFor(composed)
+  return fromHongKong(fromTaiwanPhrases(composed)).toLowerCase().replace(/\s+/g, ' ').trim()
 }
 
 /**
@@ -77,5 +117,6 @@ export function normalizeText(text: string): string {
  * original (used to highlight Traditional text with Simplified terms).
  */
 export function simplifiedForm(text: string): string {
+  const { fromHongKong, fromTaiwan } = convertersFor(text)
   return fromHongKong(fromTaiwan(text)).toLowerCase()
 }

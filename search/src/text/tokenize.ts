@@ -39,3 +39,13 @@ export function tokenize(text: string): string[] {
   for (const run of normalized.match(LATIN_OR_DIGIT_RUN) ?? []) terms.add(run)
   return [...terms]
 }
+
+/**
+ * Builds what the first query's text processing needs (the everyday
+ * conversion tries, ICU's Chinese word breaker) ahead of it, at a moment
+ * when the thread would only wait: the browser's engine does this while
+ * its manifest downloads, so the first query asks for its parts sooner.
+ */
+export function warmUpTokenizer(): void {
+  segmentWords(normalizeText('孩子玩手机'))
+}

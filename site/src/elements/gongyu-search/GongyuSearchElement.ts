@@ -117,7 +117,13 @@ export class GongyuSearchElement extends HTMLElement {
     const indexUrl = new URL(this.getAttribute('index-url') ?? '../search-index/', location.href).href
     // The index's manifest downloads while the engine's code does, not after it (one round trip less on a slow phone).
     document.head.append(element('link', { rel: 'preload', as: 'script', href: new URL('manifest.js', indexUrl).href }))
-    return import('@gongyu/search/browser').then(({ loadStaticSearch }) => loadStaticSearch(indexUrl))
+    return import('@gongyu/search/browser').then(({ loadStaticSearch, loadTextConversion }) => {
+      // The Traditional copy's results are Traditional, which highlighting reads through the Traditional tables (a
+      // Simplified page loads them only for a Traditional query): they download beside the manifest. A failed load is
+      // tried again by the search that needs it, which reports the failure.
+      if (document.documentElement.lang === 'zh-Hant') void loadTextConversion().catch(() => undefined)
+      return loadStaticSearch(indexUrl)
+    })
   }
 
   private async run(params: URLSearchParams): Promise<void> {
