@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -119,6 +119,15 @@ beforeAll(async () => {
     makeTestClip(path.join(work, 'clip.mp4')),
   ])
   t = started
+  // Only the clip is needed for these: made while the CMS transcodes and the site builds, and waited for after.
+  const legacyLadder = path.join(work, LEGACY_HLS_FOLDER)
+  const sideWork = Promise.allSettled([
+    makeLegacyLadder(clip, legacyLadder),
+    // Kept as soon as it is up, so afterAll closes it even when the set-up fails before waiting for it.
+    launchChromium().then((launched) => {
+      browser = launched
+    }),
+  ])
   await createClipMicroLesson(t, clip)
   const transcodeStarted = performance.now()
   await t.payload.jobs.run({ queue: 'video', limit: 100, sequential: true })
@@ -144,10 +153,11 @@ beforeAll(async () => {
   writeFileSync(path.join(hlsRoot, LOOSE_HLS_FOLDER, 'master.m3u8'), '#EXTM3U\n')
   site = await buildAndServeSite(exportDir, path.join(work, 'dist'))
   console.log(`video e2e: site built in ${site.buildSeconds.toFixed(1)} s`)
-  await makeLegacyLadder(clip, path.join(site.outDir, LEGACY_HLS_FOLDER))
+  for (const result of await sideWork) if (result.status === 'rejected') throw result.reason
+  // Served beside the build's media: the build empties its folder, so the ladder is copied in after it.
+  cpSync(legacyLadder, path.join(site.outDir, LEGACY_HLS_FOLDER), { recursive: true })
   await t.close()
   t = undefined
-  browser = await launchChromium()
 }, 600_000)
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { buildInputsHash, buildIsCurrent } from '../../cms/scripts/productionBuild.ts'
 import { cachedFolder } from './cachedFolder.ts'
 import { freePort } from './freePort.ts'
@@ -69,7 +68,7 @@ function npmStartBank(): Promise<string> {
   return cachedFolder('npm-start', async (folder) => {
     const seed = "const { seedIfEmpty } = await import('@gongyu/cms/server'); process.exitCode = seedIfEmpty() ? 0 : 1"
     const env = { ...startEnvironment(folder), PATH: `${path.join(repositoryRoot, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` }
-    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', seed], { cwd: repositoryRoot, env, maxBuffer: 64 * 1024 * 1024 })
+    await runToEnd(['--input-type=module', '-e', seed], env)
   })
 }
 
@@ -93,11 +92,7 @@ async function restoreProductionBuild(): Promise<void> {
     const build = "const { prepareProductionBuild } = await import('@gongyu/cms/server'); await prepareProductionBuild()"
     const scratch = mkdtempSync(path.join(tmpdir(), 'gongyu-next-build-'))
     try {
-      await promisify(execFile)(process.execPath, ['--input-type=module', '-e', build], {
-        cwd: repositoryRoot,
-        env: startEnvironment(scratch),
-        maxBuffer: 64 * 1024 * 1024,
-      })
+      await runToEnd(['--input-type=module', '-e', build], startEnvironment(scratch))
     } finally {
       rmSync(scratch, { recursive: true, force: true })
     }
@@ -115,6 +110,83 @@ async function restoreProductionBuild(): Promise<void> {
     if (!buildIsCurrent(cmsRoot, hash)) throw error
   } finally {
     rmSync(staging, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Stop functions of the servers and workers this test process started and has not stopped, by
+ * process group. Each is recorded as soon as it is spawned, before its readiness wait, so a
+ * file whose beforeAll timed out while a start was still waiting (its variables never assigned)
+ * still stops it: through `stopStartedProcesses` in afterAll, or when the process ends.
+ */
+const started = new Map<number, () => Promise<void>>()
+let exitCleanupInstalled = false
+
+/** Signals a whole process group; one that has gone already (ESRCH) is left alone. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+  }
+}
+
+/** Kills what is still recorded at once: the groups are detached, so they would outlive this process. */
+function killStartedGroups(): void {
+  for (const pid of started.keys()) signalGroup(pid, 'SIGKILL')
+  started.clear()
+}
+
+function recordStarted(pid: number, stop: () => Promise<void>): void {
+  started.set(pid, stop)
+  if (exitCleanupInstalled) return
+  exitCleanupInstalled = true
+  process.once('exit', killStartedGroups)
+  // Vitest ends a file's worker with SIGTERM, which runs no 'exit' handler: kill the groups, then die of the signal as before.
+  process.once('SIGTERM', () => {
+    killStartedGroups()
+    if (process.listenerCount('SIGTERM') === 0) process.kill(process.pid, 'SIGTERM')
+  })
+}
+
+/** Stops every server and worker this process started and has not stopped yet, also those still starting. */
+export async function stopStartedProcesses(): Promise<void> {
+  await Promise.all([...started.values()].map((stop) => stop()))
+}
+
+/** SIGTERM to the group, up to 10 s for it to go (so no site rebuild writes into a folder being removed), then SIGKILL. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid
+  if (pid === undefined) return
+  started.delete(pid)
+  // The whole group, also when the orchestrator itself has exited and left `next start` behind.
+  signalGroup(pid, 'SIGTERM')
+  for (let waited = 0; groupIsAlive(pid) && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200))
+  if (groupIsAlive(pid)) signalGroup(pid, 'SIGKILL')
+}
+
+/**
+ * Runs a Node script to its end in a process group of its own, recorded like the servers, so a
+ * set-up that times out while it runs (a `next build` takes minutes on a loaded machine) does not
+ * leave it building after the file has gone.
+ */
+async function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, args, { cwd: repositoryRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  let output = ''
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString()
+  }
+  child.stdout?.on('data', collect)
+  child.stderr?.on('data', collect)
+  if (child.pid !== undefined) recordStarted(child.pid, () => stopGroup(child))
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject)
+      child.once('exit', resolve)
+    })
+    if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}:\n${output.slice(-3000)}`)
+  } finally {
+    if (child.pid !== undefined) started.delete(child.pid)
   }
 }
 
@@ -172,21 +244,32 @@ export async function startCmsServer(options: StartCmsOptions = {}): Promise<Run
   const url = `http://127.0.0.1:${port}`
   const siteUrl = sitePort ? `http://127.0.0.1:${sitePort}` : undefined
   const deadline = Date.now() + timeoutMs
+  let stopped = false
   const stop = async () => {
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
-    // Wait (up to 10 s) until the whole group has gone, so no site rebuild writes into the folder being removed.
-    for (let waited = 0; child.pid && groupIsAlive(child.pid) && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200))
+    stopped = true
+    await stopGroup(child)
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
   }
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`CMS exited with ${child.exitCode}:\n${output.slice(-3000)}`)
-    if ((await answers(`${url}/admin/login`)) && (!siteUrl || (await answers(`${siteUrl}/`)))) {
-      return { url, siteUrl, admin, dataDir, pid: child.pid as number, output: () => output, stop }
+  if (child.pid !== undefined) recordStarted(child.pid, stop)
+  // Whatever ends the wait other than readiness (the CMS exiting, the deadline, a stop from afterAll) stops the whole group.
+  try {
+    while (Date.now() < deadline && !stopped) {
+      if (child.exitCode !== null) throw new Error(`CMS exited with ${child.exitCode}:\n${output.slice(-3000)}`)
+      if ((await answers(`${url}/admin/login`)) && (!siteUrl || (await answers(`${siteUrl}/`)))) {
+        return { url, siteUrl, admin, dataDir, pid: child.pid as number, output: () => output, stop }
+      }
+      // Connection refused answers at once; a short pause keeps the wait after readiness short.
+      await new Promise((resolve) => setTimeout(resolve, 250))
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    throw new Error(
+      stopped
+        ? `CMS stopped before it served /admin/login:\n${output.slice(-3000)}`
+        : `CMS did not serve /admin/login within ${timeoutMs} ms:\n${output.slice(-3000)}`,
+    )
+  } catch (error) {
+    await stop()
+    throw error
   }
-  await stop()
-  throw new Error(`CMS did not serve /admin/login within ${timeoutMs} ms:\n${output.slice(-3000)}`)
 }
 
 /** A job worker (`npm run worker`) the test started. */
@@ -212,17 +295,26 @@ export async function startJobWorker(options: { dataDir: string; env: Record<str
   }
   child.stdout?.on('data', collect)
   child.stderr?.on('data', collect)
+  let stopped = false
   const stop = async () => {
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM')
-    for (let waited = 0; child.pid && groupIsAlive(child.pid) && waited < 10_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200))
-    if (child.pid && groupIsAlive(child.pid)) process.kill(-child.pid, 'SIGKILL')
+    stopped = true
+    await stopGroup(child)
   }
+  if (child.pid !== undefined) recordStarted(child.pid, stop)
   const deadline = Date.now() + (options.timeoutMs ?? 120_000)
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The job worker exited with ${child.exitCode}:\n${output.slice(-3000)}`)
-    if (output.includes('共育任务进程已启动')) return { pid: child.pid as number, output: () => output, stop }
-    await new Promise((resolve) => setTimeout(resolve, 250))
+  try {
+    while (Date.now() < deadline && !stopped) {
+      if (child.exitCode !== null) throw new Error(`The job worker exited with ${child.exitCode}:\n${output.slice(-3000)}`)
+      if (output.includes('共育任务进程已启动')) return { pid: child.pid as number, output: () => output, stop }
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    throw new Error(
+      stopped
+        ? `The job worker was stopped before it started:\n${output.slice(-3000)}`
+        : `The job worker did not start within ${options.timeoutMs ?? 120_000} ms:\n${output.slice(-3000)}`,
+    )
+  } catch (error) {
+    await stop()
+    throw error
   }
-  await stop()
-  throw new Error(`The job worker did not start within ${options.timeoutMs ?? 120_000} ms:\n${output.slice(-3000)}`)
 }

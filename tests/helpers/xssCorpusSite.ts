@@ -1,6 +1,12 @@
+import { createHash } from 'node:crypto'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Payload } from 'payload'
 import { richTextOf } from '../fixtures/richText.ts'
 import { forgedUploadNodes, hostileRichText, payloadText, textPayloads } from '../fixtures/xssPayloads.ts'
+import { cachedFolder } from './cachedFolder.ts'
+import { startTestPayload, type TestPayload } from './testPayload.ts'
 
 type Id = string | number
 
@@ -195,4 +201,54 @@ export async function loadXssCorpus(payload: Payload, widgetHostOrigin: string):
     slugs.courseLists.push(slug)
   }
   return slugs
+}
+
+/** What the saved corpus depends on besides the CMS code (which keys the cache folder itself, see cachedFolder.ts). */
+const CORPUS_INPUTS = ['../helpers/xssCorpusSite.ts', '../fixtures/xssPayloads.ts', '../fixtures/richText.ts'].map((file) =>
+  fileURLToPath(new URL(file, import.meta.url)),
+)
+/** The widget host origin the cached corpus is saved with; `startXssCorpusPayload` puts the running host's in its place. */
+const PLACEHOLDER_ORIGIN = 'http://127.0.0.1:9'
+const SLUGS_FILE = 'xss-corpus-slugs.json'
+
+/**
+ * Starts Payload (SQLite) with the whole corpus saved as `loadXssCorpus` saves
+ * it, its organizations allowing the widget host at `widgetHostOrigin`. The
+ * corpus is saved through Payload once per change of the CMS code or of the
+ * corpus (tests/helpers/cachedFolder.ts) and copied for later runs, as the
+ * seeded banks are; only the allowed origin, which has a new port each run,
+ * is saved afresh.
+ */
+export async function startXssCorpusPayload(widgetHostOrigin: string): Promise<{ t: TestPayload; slugs: CorpusSlugs }> {
+  const key = createHash('sha256')
+  for (const file of CORPUS_INPUTS) key.update(readFileSync(file))
+  let seededHere: { t: TestPayload; slugs: CorpusSlugs } | undefined
+  const bank = await cachedFolder(`xss-corpus-${key.digest('hex').slice(0, 12)}`, async (folder) => {
+    const t = await startTestPayload()
+    try {
+      const slugs = await loadXssCorpus(t.payload, PLACEHOLDER_ORIGIN)
+      cpSync(t.dataDir, folder, { recursive: true })
+      writeFileSync(path.join(folder, SLUGS_FILE), JSON.stringify(slugs))
+      seededHere = { t, slugs }
+    } catch (error) {
+      await t.close()
+      throw error
+    }
+  })
+  const started = seededHere ?? {
+    t: await startTestPayload({ from: bank }),
+    slugs: JSON.parse(readFileSync(path.join(bank, SLUGS_FILE), 'utf8')) as CorpusSlugs,
+  }
+  try {
+    await started.t.payload.update({
+      collection: 'organizations',
+      where: { slug: { in: started.slugs.organizations } },
+      data: { allowedOrigins: [{ origin: widgetHostOrigin }] } as never,
+      overrideAccess: true,
+    })
+  } catch (error) {
+    await started.t.close()
+    throw error
+  }
+  return started
 }
