@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib'
 import type { PublishedContent } from '@gongyu/contract'
 import { listPages } from '../../site/src/integrations/pageFiles.ts'
 import { buildSite } from '../../site/scripts/buildSite.ts'
+import { PROGRESS_EAGER_BUDGET_GZIP_BYTES } from '../../site/src/elements/gongyu-progress/progressBudget.ts'
 import { type StarterBank, starterBank } from './starterBank.ts'
 import { syntheticRecords } from './syntheticRecords.ts'
 
@@ -134,6 +135,7 @@ export async function siteBenchmarks(): Promise<Record<string, unknown>> {
     const lessonWeight = bytes.lesson as Record<string, number>
     const swRegister = path.join(outDir, 'sw-register.js')
     const swRegisterKB = existsSync(swRegister) ? kb(gzipSync(readFileSync(swRegister)).length) : null
+    const lessonJsBudgetKB = round1((swRegisterKB ?? 0) + kb(PROGRESS_EAGER_BUDGET_GZIP_BYTES))
     rmSync(path.join(work, 'starter'), { recursive: true, force: true })
 
     scaledDir = scaledExport(bank)
@@ -148,8 +150,11 @@ export async function siteBenchmarks(): Promise<Record<string, unknown>> {
       },
       bytesGzip: bytes,
       budgets: {
+        // What a lesson page loads in script with the page: the service worker's registration and, since issue 16, the
+        // 学完了 element (its store waits for the browser to be idle, outside this figure), against their two budgets together.
         lessonJsKB: lessonWeight.jsKB,
-        lessonJsIsOnlyServiceWorkerRegistration: lessonWeight.jsKB === swRegisterKB,
+        lessonJsBudgetKB: lessonJsBudgetKB,
+        lessonJsWithinBudget: (lessonWeight.jsKB ?? Infinity) <= lessonJsBudgetKB,
         serviceWorkerRegistrationKB: swRegisterKB,
         lessonHtmlPlusCssKB: lessonWeight.htmlPlusCssKB,
         lessonHtmlPlusCssWithin50KB: (lessonWeight.htmlPlusCssKB ?? Infinity) <= 50,

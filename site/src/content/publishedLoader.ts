@@ -53,6 +53,8 @@ function idOf(part: PublishedPart, item: Record<string, unknown>): string {
  * A content loader over the CMS's published export (`published.json`).
  * The site never talks to the CMS: it builds from this file, so a build sees
  * exactly what the CMS let anonymous visitors read, and nothing else.
+ * The `records` collection checks the export but stores nothing: read the
+ * records through loadCatalog (catalog.ts), not getCollection('records').
  */
 export function publishedLoader(part: PublishedPart): Loader {
   return {
@@ -63,7 +65,10 @@ export function publishedLoader(part: PublishedPart): Loader {
       const content = readPublishedContent()
       const items = (content[part] ?? []) as unknown as Record<string, unknown>[]
       store.clear()
-      for (const item of items) store.set({ id: idOf(part, item), data: item, digest: generateDigest(item) })
+      // The records are most of the export (3.8 MB at 462): in the store they would be serialized, bundled into the build
+      // and parsed back for every build. Pages read them from readPublishedContent (catalog.ts), so the collection stays empty;
+      // loading it still checks the export before anything is built.
+      if (part !== 'records') for (const item of items) store.set({ id: idOf(part, item), data: item, digest: generateDigest(item) })
       logger.info(`${part}: ${items.length}（导出于 ${content.generatedAt}）`)
     },
   }

@@ -10,14 +10,15 @@ export interface StagedWork<Report> {
 
 /**
  * Starts a worker thread that writes part of the site from the export alone
- * (the search index, the widget feeds) into `stagingDir`, outside the output
- * folder, which Astro empties first: it runs on the second core while Astro
- * renders the pages. `moveStaged` then puts its files into the built site.
+ * (the search index, the widget feeds, the Word files) into `stagingDir`
+ * (given in its workerData, beside `data`), outside the output folder, which
+ * Astro empties first: it runs on the second core while Astro renders the
+ * pages. `moveStaged` then puts its files into the built site.
  */
-export function startStagedWork<Report>(worker: URL, stagingDir: string): StagedWork<Report> {
+export function startStagedWork<Report>(worker: URL, stagingDir: string, data: Record<string, unknown> = {}): StagedWork<Report> {
   rmSync(stagingDir, { recursive: true, force: true })
   mkdirSync(stagingDir, { recursive: true })
-  const thread = new Worker(worker, { workerData: { stagingDir } })
+  const thread = new Worker(worker, { workerData: { ...data, stagingDir } })
   // Not holding the process open: a build that fails first exits at once (done() holds it again).
   thread.unref()
   const report = new Promise<Report>((resolve, reject) => {

@@ -1,11 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
+import { planFilesBuiltByWorker } from '../../../content/planFilesSlot.ts'
 import { type PlanPageProps, planPaths } from '../../../content/planPaths.ts'
 import { DOCX_TYPE } from '../../../lib/docxFile.ts'
 import { planDocx } from '../../../lib/docxPlan.ts'
 import { handoutAddress } from '../../../lib/planParts.ts'
 
-// The whole plan as a Word file, written at build time, for a school to add its name and contact and print.
-export const getStaticPaths = (() => planPaths()) satisfies GetStaticPaths
+// The whole plan as a Word file, for a school to add its name and contact and print.
+// Served here by `astro dev` only: a build writes the Word files on its export worker, beside the pages (content/planFiles.ts).
+export const getStaticPaths = (() => (planFilesBuiltByWorker() ? [] : planPaths())) satisfies GetStaticPaths
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { record, lessons } = props as PlanPageProps
