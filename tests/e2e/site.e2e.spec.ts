@@ -222,9 +222,14 @@ describe('the parents’ site', () => {
     await page.locator('.search-filters summary').click()
     await page.locator('.search-facet button', { hasText: '三年级' }).click()
     await page.waitForURL(/grade=p3/)
-    const grades = await page.locator('.search-hit-meta').allTextContents()
-    expect(grades.length).toBeGreaterThan(0)
-    expect(grades.every((text) => text.includes('三年级'))).toBe(true)
+    // The address changes as the filter is chosen; the filtered hits are drawn once the search has run (on a busy
+    // machine, after the Traditional tables load for a hit that needs them), so wait for them rather than read at once.
+    await expect
+      .poll(async () => {
+        const grades = await page.locator('.search-hit-meta').allTextContents()
+        return grades.length > 0 && grades.every((text) => text.includes('三年级'))
+      })
+      .toBe(true)
     expect(errors).toEqual([])
     await page.close()
   })
