@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { PublicRecord } from '@gongyu/contract'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { publicRecord } from '../../../tests/fixtures/publicRecords.ts'
 import { buildEmbeddedSearch } from '../embedded/buildEmbeddedSearch.ts'
 import { parseSearchQuery } from '../query/searchQuery.ts'
 import { SHARDED_INDEX_FOLDER } from './shardedFormat.ts'
@@ -13,32 +14,7 @@ import { writeShardedIndexes } from './writeShardedIndex.ts'
 // slow phone waited for them). Each test starts from fresh modules (mocked again after the reset), with nothing loaded.
 vi.mock('#traditional-tables', () => import('../text/traditionalTables.browser.ts'))
 
-const record = (slug: string, title: string, summary: string): PublicRecord => ({
-  id: `lesson:${slug}`,
-  type: 'lesson',
-  slug,
-  url: `/lessons/${slug}/`,
-  title,
-  summary,
-  bodyText: '',
-  stages: ['primary'],
-  grades: ['p3'],
-  gradeOrder: 7,
-  themes: ['communication'],
-  themeNames: ['亲子沟通'],
-  audience: ['parents'],
-  category: 'basic',
-  durationMinutes: 30,
-  familySituations: [],
-  publishedAt: '2026-09-01T00:00:00.000Z',
-  sequence: 1,
-  month: null,
-  occasion: null,
-  sections: [],
-  related: [],
-  presenter: null,
-  video: null,
-})
+const record = (slug: string, title: string, summary: string): PublicRecord => publicRecord({ slug, title, summary })
 
 const records = [
   record('talk', '亲子沟通的秘诀', '孩子放学后怎么聊天'),
