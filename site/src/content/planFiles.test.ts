@@ -4,23 +4,12 @@ import path from 'node:path'
 import type { PublicRecord } from '@gongyu/contract'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
-import { publicRecord } from '../../../tests/fixtures/publicRecords.ts'
+import { teacherSideRecord } from '../../../tests/fixtures/publicRecords.ts'
 import { catalogOf, plansOf } from './catalogData.ts'
 import { writePlanFiles } from './planFiles.ts'
 
-/** A plan-side record (teachers, 60 minutes, grade p2) over the shared engine-test fixture. */
 function record(fields: Partial<PublicRecord> & Pick<PublicRecord, 'id' | 'type' | 'slug' | 'url' | 'title'>): PublicRecord {
-  return publicRecord({
-    grades: ['p2'],
-    gradeOrder: 5,
-    themes: [],
-    themeNames: [],
-    audience: ['teachers'],
-    category: null,
-    durationMinutes: 60,
-    sequence: null,
-    ...fields,
-  })
+  return teacherSideRecord(fields)
 }
 
 const steps = { key: 'steps', heading: '活动流程', html: '<p>暖场：请家长写便利贴。</p>' }

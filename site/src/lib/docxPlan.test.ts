@@ -1,37 +1,13 @@
 import type { PublicRecord } from '@gongyu/contract'
 import { unzipSync, strFromU8 } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { teacherSideRecord } from '../../../tests/fixtures/publicRecords.ts'
 import { handoutDocx, planDocx } from './docxPlan.ts'
 
 const HOSTILE = '<script>alert(1)</script> & "引号" \u0001\u001f]]>'
 
 function plan(sections: PublicRecord['sections'], title = '家长课堂：拆开作业拖拉这团乱麻'): PublicRecord {
-  return {
-    id: 'lesson-plan:p2',
-    type: 'lesson-plan',
-    slug: 'p2',
-    url: '/plans/p2/',
-    title,
-    summary: '',
-    bodyText: '',
-    stages: ['primary'],
-    grades: ['p2'],
-    gradeOrder: 5,
-    themes: [],
-    themeNames: [],
-    audience: ['teachers'],
-    category: null,
-    durationMinutes: 60,
-    familySituations: [],
-    publishedAt: '2026-01-01T00:00:00.000Z',
-    sequence: null,
-    month: null,
-    occasion: null,
-    sections,
-    related: [],
-    presenter: null,
-    video: null,
-  } as PublicRecord
+  return teacherSideRecord({ type: 'lesson-plan', slug: 'p2', title, sections, publishedAt: '2026-01-01T00:00:00.000Z' })
 }
 
 const SECTIONS: PublicRecord['sections'] = [
