@@ -160,8 +160,8 @@ describe.skipIf(machineLacks('meilisearch') || machineLacks('video'))('two CMS i
     console.log(`[multi-instance] whole file: ${((Date.now() - started) / 1000).toFixed(0)} s`)
   })
 
-  // The three tests run side by side: each mostly waits for the worker (the search and default queues run once a
-  // minute, the video queue every 10 s), and they touch different documents; one after another they waited in turn.
+  // The three tests run side by side: each mostly waits for the worker (the default queue runs once a minute, the
+  // search and video queues every 10 s), and they touch different documents; one after another they waited in turn.
   it.concurrent(
     'shows on the second instance what is published on the first, and search finds it on both',
     async () => {
@@ -171,7 +171,7 @@ describe.skipIf(machineLacks('meilisearch') || machineLacks('video'))('two CMS i
       expect(saved.status).toBe(200)
       const onB = await fetch(`${b.url}/api/lessons/${lesson.id}?depth=0`).then((response) => response.json() as Promise<Json>)
       expect(onB.title).toBe(title)
-      // The search sync job runs on the worker (its queue is checked every minute); both instances ask Meilisearch.
+      // The search sync job runs on the worker (its queue is checked every 10 s); both instances ask Meilisearch.
       for (const base of [a.url, b.url]) {
         const found = await until('the published lesson in search', async () => {
           const result = await search(base, '鸡毛掸子')
