@@ -111,3 +111,28 @@ describe('the first account', () => {
     expect((await stored(next.id)).role).toBe('editor')
   })
 })
+
+describe('the first admin from GONGYU_ADMIN_EMAIL', () => {
+  it('is made once when instances and the worker start together on a database with no accounts, and none of them fails', async () => {
+    await t.payload.db.deleteMany({ collection: 'users', where: {} })
+    const { createFirstAdminFromEnv } = await import('../../cms/src/hooks/createFirstAdminFromEnv.ts')
+    const env = { ...process.env, GONGYU_ADMIN_EMAIL: 'county-it@example.test', GONGYU_ADMIN_PASSWORD: 'county-password-1' }
+    // Each process's onInit counts no users before any of them creates one (CI caught a start that exited here).
+    const starts = await Promise.allSettled([
+      createFirstAdminFromEnv(t.payload, env),
+      createFirstAdminFromEnv(t.payload, env),
+      createFirstAdminFromEnv(t.payload, env),
+    ])
+    expect(starts.map((start) => start.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled'])
+    const accounts = await t.payload.find({ collection: 'users', depth: 0, overrideAccess: true })
+    expect(accounts.docs.map((account) => [account.email, account.role])).toEqual([['county-it@example.test', 'admin']])
+  })
+
+  it('still stops the start when the account cannot be made and no other process made one', async () => {
+    await t.payload.db.deleteMany({ collection: 'users', where: {} })
+    const { createFirstAdminFromEnv } = await import('../../cms/src/hooks/createFirstAdminFromEnv.ts')
+    const env = { ...process.env, GONGYU_ADMIN_EMAIL: 'not-an-email', GONGYU_ADMIN_PASSWORD: 'county-password-1' }
+    await expect(createFirstAdminFromEnv(t.payload, env)).rejects.toThrow()
+    expect((await t.payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(0)
+  })
+})
